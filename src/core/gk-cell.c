@@ -1,0 +1,479 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "gk-cell"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gk-cell.h"
+#include "gk-normalize.h"
+
+/* One cell of a statistical table: where it sits (table, row and column
+ * keys of report-format.md §11), what the report wrote there and what that
+ * means.  Cells are created by the parser in their hundreds per report, so
+ * they are set up by gk_cell_new() directly and their properties are
+ * read-only. */
+struct _GkCell
+{
+  GObject      parent_instance;
+
+  GkTableId    table;
+  const char  *row;     /* interned */
+  const char  *column;  /* interned */
+  char        *raw;
+  double       value;
+  GkValueClass  value_class;
+  guint        line;
+  guint        has_value : 1;
+  guint        is_integer : 1;
+  guint        ambiguous : 1;
+};
+
+enum {
+  PROP_0,
+  PROP_TABLE,
+  PROP_ROW,
+  PROP_COLUMN,
+  PROP_RAW,
+  PROP_VALUE,
+  PROP_VALUE_CLASS,
+  PROP_LINE,
+  PROP_AMBIGUOUS,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (GkCell, gk_cell, G_TYPE_OBJECT)
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+gk_cell_finalize (GObject *object)
+{
+  GkCell *self = (GkCell *)object;
+
+  g_clear_pointer (&self->raw, g_free);
+
+  G_OBJECT_CLASS (gk_cell_parent_class)->finalize (object);
+}
+
+static void
+gk_cell_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  GkCell *self = GK_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_TABLE:
+      g_value_set_string (value, gk_table_id_to_key (self->table));
+      break;
+    case PROP_ROW:
+      g_value_set_string (value, self->row);
+      break;
+    case PROP_COLUMN:
+      g_value_set_string (value, self->column);
+      break;
+    case PROP_RAW:
+      g_value_set_string (value, self->raw);
+      break;
+    case PROP_VALUE:
+      g_value_set_double (value, self->value);
+      break;
+    case PROP_VALUE_CLASS:
+      g_value_set_string (value, gk_value_class_to_string (self->value_class));
+      break;
+    case PROP_LINE:
+      g_value_set_uint (value, self->line);
+      break;
+    case PROP_AMBIGUOUS:
+      g_value_set_boolean (value, self->ambiguous);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_cell_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  GkCell *self = GK_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_AMBIGUOUS:
+      gk_cell_set_ambiguous (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_cell_class_init (GkCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gk_cell_finalize;
+  object_class->get_property = gk_cell_get_property;
+  object_class->set_property = gk_cell_set_property;
+
+  properties [PROP_TABLE] =
+    g_param_spec_string ("table", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_ROW] =
+    g_param_spec_string ("row", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_COLUMN] =
+    g_param_spec_string ("column", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_RAW] =
+    g_param_spec_string ("raw", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_VALUE] =
+    g_param_spec_double ("value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_VALUE_CLASS] =
+    g_param_spec_string ("value-class", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_LINE] =
+    g_param_spec_uint ("line", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_AMBIGUOUS] =
+    g_param_spec_boolean ("ambiguous", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+gk_cell_init (GkCell *self)
+{
+}
+
+/* Strings that stand for "not applicable" in real reports. */
+static gboolean
+is_not_applicable (const char *s)
+{
+  static const char * const na[] = {
+    "/", "-", "--", "—", "——", "–", "\\", "无", "N/A", "n/a", "NA", "×", "x",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (na); i++)
+    if (strcmp (s, na[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Parses an ASCII decimal, with optional sign and thousands separators.
+ * Returns FALSE when anything else is in the string. */
+static gboolean
+parse_plain_number (const char *s,
+                    double     *value,
+                    gboolean   *is_integer,
+                    gboolean   *is_signed)
+{
+  GString *digits = g_string_sized_new (16);
+  const char *p = s;
+  gboolean seen_dot = FALSE;
+  gboolean ok = TRUE;
+  guint group = 0;
+  gboolean grouped = FALSE;
+
+  *is_signed = FALSE;
+  if (*p == '+' || *p == '-')
+    {
+      *is_signed = TRUE;
+      g_string_append_c (digits, *p);
+      p++;
+    }
+
+  if (!g_ascii_isdigit (*p))
+    ok = FALSE;
+
+  for (; ok && *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          g_string_append_c (digits, *p);
+          group++;
+        }
+      else if (*p == ',' && !seen_dot && group >= 1 && (grouped ? group == 3 : group <= 3)
+               && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3])
+               && !g_ascii_isdigit (p[4]))
+        {
+          grouped = TRUE;
+          group = 0;
+        }
+      else if (*p == '.' && !seen_dot && g_ascii_isdigit (p[1]))
+        {
+          seen_dot = TRUE;
+          g_string_append_c (digits, '.');
+        }
+      else
+        ok = FALSE;
+    }
+
+  if (ok)
+    {
+      *value = g_ascii_strtod (digits->str, NULL);
+      *is_integer = !seen_dot || floor (*value) == *value;
+    }
+
+  g_string_free (digits, TRUE);
+  return ok;
+}
+
+/**
+ * gk_cell_classify:
+ * @raw: the cell's text as written
+ * @value: (out): the number the cell stands for, 0 when none
+ * @has_value: (out): whether @value means anything
+ * @is_integer: (out): whether @value is a whole number
+ *
+ * Decides what a cell holds (report-format.md §6).  A text cell gets a
+ * value only when it holds exactly one number ("约3件", "251000元").
+ */
+GkValueClass
+gk_cell_classify (const char *raw,
+                  double     *value,
+                  gboolean   *has_value,
+                  gboolean   *is_integer)
+{
+  g_autofree char *norm = NULL;
+  gboolean is_signed = FALSE;
+  double v = 0;
+  gboolean integer = TRUE;
+
+  *value = 0;
+  *has_value = FALSE;
+  *is_integer = FALSE;
+
+  if (raw == NULL)
+    return GK_VALUE_BLANK;
+
+  /* Full-width digits and signs count like ASCII ones; white space of any
+   * width inside a number is noise from copying. */
+  norm = gk_normalize_compact (raw);
+
+  if (*norm == '\0')
+    return GK_VALUE_BLANK;
+
+  if (is_not_applicable (norm))
+    return GK_VALUE_NA;
+
+  if (parse_plain_number (norm, &v, &integer, &is_signed))
+    {
+      *value = v;
+      *has_value = TRUE;
+      *is_integer = integer;
+      return is_signed ? GK_VALUE_SIGNED : GK_VALUE_NUMBER;
+    }
+
+  /* Text: take the number only when there is exactly one. */
+  {
+    const char *p = norm;
+    const char *start = NULL;
+    gsize len = 0;
+    guint n_numbers = 0;
+
+    while (*p)
+      {
+        if (g_ascii_isdigit (*p))
+          {
+            const char *q = p;
+            while (g_ascii_isdigit (*q) || (*q == '.' && g_ascii_isdigit (q[1])))
+              q++;
+            n_numbers++;
+            start = p;
+            len = q - p;
+            p = q;
+          }
+        else
+          p++;
+      }
+
+    if (n_numbers == 1)
+      {
+        g_autofree char *num = g_strndup (start, len);
+        *value = g_ascii_strtod (num, NULL);
+        *has_value = TRUE;
+        *is_integer = floor (*value) == *value;
+      }
+  }
+
+  return GK_VALUE_TEXT;
+}
+
+/**
+ * gk_cell_new:
+ * @table: the table the cell belongs to
+ * @row: the row key
+ * @column: the column key
+ * @raw: (nullable): the text as written, %NULL for a cell the report lacks
+ * @line: the 1-based source line, 0 when unknown
+ *
+ * Returns: (transfer full): a new cell, classified from @raw
+ */
+GkCell *
+gk_cell_new (GkTableId   table,
+             const char *row,
+             const char *column,
+             const char *raw,
+             guint       line)
+{
+  GkCell *self;
+  gboolean has_value, is_integer;
+
+  g_return_val_if_fail (row != NULL, NULL);
+  g_return_val_if_fail (column != NULL, NULL);
+
+  self = g_object_new (GK_TYPE_CELL, NULL);
+  self->table = table;
+  self->row = g_intern_string (row);
+  self->column = g_intern_string (column);
+  self->raw = g_strdup (raw ? raw : "");
+  self->line = line;
+  self->value_class = gk_cell_classify (self->raw, &self->value, &has_value, &is_integer);
+  self->has_value = has_value;
+  self->is_integer = is_integer;
+
+  return self;
+}
+
+GkTableId
+gk_cell_get_table (GkCell *self)
+{
+  g_return_val_if_fail (GK_IS_CELL (self), GK_TABLE_3);
+  return self->table;
+}
+
+const char *
+gk_cell_get_row (GkCell *self)
+{
+  g_return_val_if_fail (GK_IS_CELL (self), NULL);
+  return self->row;
+}
+
+const char *
+gk_cell_get_column (GkCell *self)
+{
+  g_return_val_if_fail (GK_IS_CELL (self), NULL);
+  return self->column;
+}
+
+const char *
+gk_cell_get_raw (GkCell *self)
+{
+  g_return_val_if_fail (GK_IS_CELL (self), NULL);
+  return self->raw;
+}
+
+GkValueClass
+gk_cell_get_value_class (GkCell *self)
+{
+  g_return_val_if_fail (GK_IS_CELL (self), GK_VALUE_BLANK);
+  return self->value_class;
+}
+
+gboolean
+gk_cell_has_value (GkCell *self)
+{
+  g_return_val_if_fail (GK_IS_CELL (self), FALSE);
+  return self->has_value;
+}
+
+double
+gk_cell_get_value (GkCell *self)
+{
+  g_return_val_if_fail (GK_IS_CELL (self), 0);
+  return self->value;
+}
+
+gboolean
+gk_cell_is_integer (GkCell *self)
+{
+  g_return_val_if_fail (GK_IS_CELL (self), FALSE);
+  return self->is_integer;
+}
+
+guint
+gk_cell_get_line (GkCell *self)
+{
+  g_return_val_if_fail (GK_IS_CELL (self), 0);
+  return self->line;
+}
+
+/**
+ * gk_cell_get_ambiguous:
+ *
+ * Whether the parser could place this cell's text in more than one way
+ * (cells run together in scraped text) and kept one without certainty.
+ */
+gboolean
+gk_cell_get_ambiguous (GkCell *self)
+{
+  g_return_val_if_fail (GK_IS_CELL (self), FALSE);
+  return self->ambiguous;
+}
+
+void
+gk_cell_set_ambiguous (GkCell   *self,
+                       gboolean  ambiguous)
+{
+  g_return_if_fail (GK_IS_CELL (self));
+
+  ambiguous = !!ambiguous;
+  if (self->ambiguous == ambiguous)
+    return;
+  self->ambiguous = ambiguous;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AMBIGUOUS]);
+}
+
+/**
+ * gk_cell_dup_key:
+ *
+ * Returns: (transfer full): "table/row/column", e.g. "t3/new/natural"
+ */
+char *
+gk_cell_dup_key (GkCell *self)
+{
+  g_return_val_if_fail (GK_IS_CELL (self), NULL);
+  return g_strdup_printf ("%s/%s/%s", gk_table_id_to_key (self->table), self->row, self->column);
+}
+
+/**
+ * gk_cell_format_value:
+ *
+ * Returns: (transfer full): the value as plain ASCII ("12", "+2450",
+ *   "81184.6411"), or an empty string when the cell has none
+ */
+char *
+gk_cell_format_value (GkCell *self)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_val_if_fail (GK_IS_CELL (self), NULL);
+
+  if (!self->has_value)
+    return g_strdup ("");
+
+  if (self->is_integer && fabs (self->value) < 1e15)
+    {
+      if (self->value_class == GK_VALUE_SIGNED && self->value >= 0)
+        return g_strdup_printf ("+%" G_GINT64_FORMAT, (gint64) self->value);
+      return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) self->value);
+    }
+
+  g_ascii_formatd (buf, sizeof buf, "%.10g", self->value);
+  if (self->value_class == GK_VALUE_SIGNED && self->value >= 0)
+    return g_strconcat ("+", buf, NULL);
+  return g_strdup (buf);
+}

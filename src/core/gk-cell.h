@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "gk-types.h"
+
+G_BEGIN_DECLS
+
+#define GK_TYPE_CELL (gk_cell_get_type ())
+
+G_DECLARE_FINAL_TYPE (GkCell, gk_cell, GK, CELL, GObject)
+
+GkCell      *gk_cell_new             (GkTableId    table,
+                                      const char  *row,
+                                      const char  *column,
+                                      const char  *raw,
+                                      guint        line);
+GkTableId    gk_cell_get_table       (GkCell      *self);
+const char  *gk_cell_get_row         (GkCell      *self);
+const char  *gk_cell_get_column      (GkCell      *self);
+const char  *gk_cell_get_raw         (GkCell      *self);
+GkValueClass  gk_cell_get_value_class (GkCell      *self);
+gboolean     gk_cell_has_value       (GkCell      *self);
+double       gk_cell_get_value       (GkCell      *self);
+gboolean     gk_cell_is_integer      (GkCell      *self);
+guint        gk_cell_get_line        (GkCell      *self);
+gboolean     gk_cell_get_ambiguous   (GkCell      *self);
+void         gk_cell_set_ambiguous   (GkCell      *self,
+                                      gboolean     ambiguous);
+char        *gk_cell_dup_key         (GkCell      *self);
+char        *gk_cell_format_value    (GkCell      *self);
+
+GkValueClass  gk_cell_classify        (const char  *raw,
+                                      double      *value,
+                                      gboolean    *has_value,
+                                      gboolean    *is_integer);
+
+G_END_DECLS

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* gk-core.h: everything the app, the CLI and the tests use of the core. */
+
+#pragma once
+
+#include "gk-types.h"
+#include "gk-keys.h"
+#include "gk-normalize.h"
+#include "gk-decode.h"
+#include "gk-cell.h"
+#include "gk-table.h"
+#include "gk-finding.h"
+#include "gk-report.h"
+#include "gk-layout.h"
+#include "gk-parser.h"
+#include "gk-checks.h"

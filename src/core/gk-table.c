@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "gk-table"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gk-table.h"
+
+/* One statistical table of a report.  The cells are kept in the order the
+ * template prints them and can be looked up by row and column key; the
+ * table is a GListModel of its cells so views can bind to it. */
+struct _GkTable
+{
+  GObject     parent_instance;
+
+  GkTableId   id;
+  GkTemplate  template_;
+  guint       line;
+  GPtrArray  *cells;   /* GkCell, in order */
+  GHashTable *by_key;  /* "row\x1fcolumn" → GkCell (borrowed) */
+};
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TEMPLATE,
+  PROP_LINE,
+  N_PROPS
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GkTable, gk_table, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GParamSpec *properties [N_PROPS];
+
+static GType
+gk_table_get_item_type (GListModel *model)
+{
+  return GK_TYPE_CELL;
+}
+
+static guint
+gk_table_get_n_items (GListModel *model)
+{
+  return GK_TABLE (model)->cells->len;
+}
+
+static gpointer
+gk_table_get_item (GListModel *model,
+                   guint       position)
+{
+  GkTable *self = GK_TABLE (model);
+
+  if (position >= self->cells->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->cells, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = gk_table_get_item_type;
+  iface->get_n_items = gk_table_get_n_items;
+  iface->get_item = gk_table_get_item;
+}
+
+static void
+gk_table_finalize (GObject *object)
+{
+  GkTable *self = (GkTable *)object;
+
+  g_clear_pointer (&self->by_key, g_hash_table_unref);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (gk_table_parent_class)->finalize (object);
+}
+
+static void
+gk_table_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  GkTable *self = GK_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, gk_table_id_to_key (self->id));
+      break;
+    case PROP_TEMPLATE:
+      g_value_set_string (value, gk_template_to_string (self->template_));
+      break;
+    case PROP_LINE:
+      g_value_set_uint (value, self->line);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_table_class_init (GkTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gk_table_finalize;
+  object_class->get_property = gk_table_get_property;
+
+  properties [PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_TEMPLATE] =
+    g_param_spec_string ("template", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_LINE] =
+    g_param_spec_uint ("line", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+gk_table_init (GkTable *self)
+{
+  self->cells = g_ptr_array_new_with_free_func (g_object_unref);
+  self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+GkTable *
+gk_table_new (GkTableId  id,
+              GkTemplate template_)
+{
+  GkTable *self = g_object_new (GK_TYPE_TABLE, NULL);
+
+  self->id = id;
+  self->template_ = template_;
+
+  return self;
+}
+
+GkTableId
+gk_table_get_id (GkTable *self)
+{
+  g_return_val_if_fail (GK_IS_TABLE (self), GK_TABLE_3);
+  return self->id;
+}
+
+GkTemplate
+gk_table_get_template (GkTable *self)
+{
+  g_return_val_if_fail (GK_IS_TABLE (self), GK_TEMPLATE_UNKNOWN);
+  return self->template_;
+}
+
+/**
+ * gk_table_get_line:
+ *
+ * Returns: the 1-based source line where the table starts, 0 when unknown
+ */
+guint
+gk_table_get_line (GkTable *self)
+{
+  g_return_val_if_fail (GK_IS_TABLE (self), 0);
+  return self->line;
+}
+
+void
+gk_table_set_line (GkTable *self,
+                   guint    line)
+{
+  g_return_if_fail (GK_IS_TABLE (self));
+  self->line = line;
+}
+
+static char *
+make_key (const char *row,
+          const char *column)
+{
+  return g_strconcat (row, "\x1f", column, NULL);
+}
+
+/**
+ * gk_table_add_cell:
+ * @cell: (transfer none): a cell of this table
+ *
+ * Adds @cell at the end, or in place of the cell with the same keys.
+ */
+void
+gk_table_add_cell (GkTable *self,
+                   GkCell  *cell)
+{
+  char *key;
+  GkCell *old;
+
+  g_return_if_fail (GK_IS_TABLE (self));
+  g_return_if_fail (GK_IS_CELL (cell));
+  g_return_if_fail (gk_cell_get_table (cell) == self->id);
+
+  key = make_key (gk_cell_get_row (cell), gk_cell_get_column (cell));
+  old = g_hash_table_lookup (self->by_key, key);
+
+  if (old != NULL)
+    {
+      guint pos;
+
+      if (g_ptr_array_find (self->cells, old, &pos))
+        {
+          g_ptr_array_index (self->cells, pos) = g_object_ref (cell);
+          g_hash_table_replace (self->by_key, key, cell);
+          g_object_unref (old);
+          g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 1);
+          return;
+        }
+    }
+
+  g_ptr_array_add (self->cells, g_object_ref (cell));
+  g_hash_table_replace (self->by_key, key, cell);
+  g_list_model_items_changed (G_LIST_MODEL (self), self->cells->len - 1, 0, 1);
+}
+
+/**
+ * gk_table_lookup:
+ *
+ * Returns: (transfer none) (nullable): the cell at @row and @column
+ */
+GkCell *
+gk_table_lookup (GkTable    *self,
+                 const char *row,
+                 const char *column)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (GK_IS_TABLE (self), NULL);
+  g_return_val_if_fail (row != NULL && column != NULL, NULL);
+
+  key = make_key (row, column);
+  return g_hash_table_lookup (self->by_key, key);
+}
+
+guint
+gk_table_get_n_cells (GkTable *self)
+{
+  g_return_val_if_fail (GK_IS_TABLE (self), 0);
+  return self->cells->len;
+}
+
+/**
+ * gk_table_get_cell:
+ *
+ * Returns: (transfer none): the cell at @position in template order
+ */
+GkCell *
+gk_table_get_cell (GkTable *self,
+                   guint    position)
+{
+  g_return_val_if_fail (GK_IS_TABLE (self), NULL);
+  g_return_val_if_fail (position < self->cells->len, NULL);
+  return g_ptr_array_index (self->cells, position);
+}
+
+/**
+ * gk_table_dup_row_keys:
+ *
+ * Returns: (transfer container) (element-type utf8): the row keys in the
+ *   order their first cell appears; the strings are interned
+ */
+GPtrArray *
+gk_table_dup_row_keys (GkTable *self)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  g_return_val_if_fail (GK_IS_TABLE (self), rows);
+
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      const char *row = gk_cell_get_row (g_ptr_array_index (self->cells, i));
+      /* Row keys are interned: pointer comparison is enough. */
+      if (rows->len == 0 || g_ptr_array_index (rows, rows->len - 1) != row)
+        {
+          if (!g_ptr_array_find (rows, row, NULL))
+            g_ptr_array_add (rows, (gpointer) row);
+        }
+    }
+
+  return rows;
+}
