@@ -1,17 +1,424 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "gk-layout"
+
 #include "config.h"
+
+#include <string.h>
+
 #include "gk-layout.h"
-GPtrArray *
-gk_layout_read (const char *text)
+#include "gk-normalize.h"
+
+/* The layout reader.  Real report text arrives in several flattenings of
+ * the same tables (report-format.md §10), often mixed in one file:
+ *
+ *  - blocks: one cell per tab-indented line, a blank line between rows; a
+ *    line without the tab continues the cell above ("结果" / "纠正");
+ *  - tab-separated rows, empty cells kept as empty fields;
+ *  - pipe rows "a | b |" and markdown rows "| a | b |" with "---" rules.
+ *
+ * The reader decides per paragraph (lines between truly empty lines), since
+ * a line holding only "\t0" is a cell in a block but a two-field row in a
+ * tab-separated table.  It never drops an empty cell: a blank is not a
+ * zero, and its position is what keeps the numbers after it in their
+ * columns. */
+
+typedef enum
 {
-  return g_ptr_array_new ();
-}
-void
-gk_text_row_free (GkTextRow *row)
+  LINE_EMPTY,   /* nothing, or spaces only: a paragraph break */
+  LINE_PLAIN,   /* text without separators */
+  LINE_TABBED,  /* one leading tab and no other: a block cell */
+  LINE_TSV,     /* tabs between fields */
+  LINE_PIPE,    /* pipes between fields */
+} LineKind;
+
+typedef struct
 {
-}
+  const char *start;
+  gsize       len;
+  guint       number;
+  LineKind    kind;
+} Line;
+
 const char *
 gk_row_layout_to_string (GkRowLayout layout)
 {
-  return "";
+  switch (layout)
+    {
+    case GK_ROW_PROSE: return "prose";
+    case GK_ROW_BLOCK: return "block";
+    case GK_ROW_TSV:   return "tsv";
+    case GK_ROW_PIPE:  return "pipe";
+    default:           g_return_val_if_reached ("prose");
+    }
+}
+
+void
+gk_text_row_free (GkTextRow *row)
+{
+  if (row == NULL)
+    return;
+
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      g_free (row->cells[i].raw);
+      g_free (row->cells[i].norm);
+    }
+  g_free (row->cells);
+  g_free (row);
+}
+
+static LineKind
+classify_line (const char *s,
+               gsize       len)
+{
+  guint tabs = 0, pipes = 0;
+  gboolean only_space = TRUE;
+  gsize first_text = len;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = s[i];
+
+      if (c == '\t')
+        tabs++;
+      else if (c == '|')
+        pipes++;
+
+      if (c != ' ' && c != '\t' && c != '\r')
+        {
+          /* U+3000 (E3 80 80) counts as space too. */
+          if ((guchar) c == 0xE3 && i + 2 < len && (guchar) s[i + 1] == 0x80 && (guchar) s[i + 2] == 0x80)
+            {
+              i += 2;
+              continue;
+            }
+          if (first_text == len)
+            first_text = i;
+          only_space = FALSE;
+        }
+    }
+
+  if (tabs == 0 && only_space)
+    return LINE_EMPTY;
+
+  if (tabs >= 2 || (tabs == 1 && s[0] != '\t'))
+    return LINE_TSV;
+
+  if (pipes >= 2 || (pipes == 1 && (s[first_text < len ? first_text : 0] == '|' || s[len - 1] == '|')))
+    return LINE_PIPE;
+
+  if (tabs == 1 && s[0] == '\t')
+    return LINE_TABBED;
+
+  return LINE_PLAIN;
+}
+
+static void
+cell_init (GkTextCell *cell,
+           const char *raw,
+           gsize       len,
+           guint       line)
+{
+  g_autofree char *copy = g_strndup (raw, len);
+
+  cell->raw = gk_normalize_strip (copy);
+  cell->norm = gk_normalize_compact (cell->raw);
+  cell->line = line;
+}
+
+static GkTextRow *
+row_new (GkRowLayout layout,
+         guint       line,
+         guint       n_cells)
+{
+  GkTextRow *row = g_new0 (GkTextRow, 1);
+
+  row->layout = layout;
+  row->line = line;
+  row->n_cells = n_cells;
+  row->cells = g_new0 (GkTextCell, MAX (n_cells, 1));
+
+  return row;
+}
+
+static GkTextRow *
+prose_row (const Line *line)
+{
+  GkTextRow *row = row_new (GK_ROW_PROSE, line->number, 1);
+
+  cell_init (&row->cells[0], line->start, line->len, line->number);
+  return row;
+}
+
+/* A row of "---" rules only (markdown separator, or its tab-separated
+ * twin): no data, dropped. */
+static gboolean
+is_rule_row (const GkTextRow *row)
+{
+  gboolean seen = FALSE;
+
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      const char *s = row->cells[i].norm;
+      gsize n;
+
+      if (*s == '\0')
+        continue;
+      if (*s == ':')
+        s++;
+      n = strspn (s, "-");
+      if (n < 3)
+        return FALSE;
+      s += n;
+      if (*s == ':')
+        s++;
+      if (*s != '\0')
+        return FALSE;
+      seen = TRUE;
+    }
+
+  return seen;
+}
+
+static GkTextRow *
+split_row (const Line  *line,
+           char         sep,
+           GkRowLayout  layout)
+{
+  const char *s = line->start;
+  const char *end = line->start + line->len;
+  GPtrArray *fields = g_ptr_array_new ();
+  GkTextRow *row;
+
+  if (sep == '|')
+    {
+      /* "| a | b |" (markdown) and "a | b |" (pipe rows) both end in a
+       * pipe that closes the row rather than opening an empty cell. */
+      while (s < end && (*s == ' ' || *s == '\t'))
+        s++;
+      if (s < end && *s == '|')
+        s++;
+      while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+        end--;
+      if (end > s && end[-1] == '|')
+        end--;
+    }
+
+  for (const char *p = s; ; )
+    {
+      const char *q = memchr (p, sep, end - p);
+      const char *stop = q ? q : end;
+
+      g_ptr_array_add (fields, (gpointer) p);
+      g_ptr_array_add (fields, (gpointer) stop);
+      if (q == NULL)
+        break;
+      p = q + 1;
+    }
+
+  row = row_new (layout, line->number, fields->len / 2);
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      const char *a = g_ptr_array_index (fields, 2 * i);
+      const char *b = g_ptr_array_index (fields, 2 * i + 1);
+      cell_init (&row->cells[i], a, b - a, line->number);
+    }
+
+  g_ptr_array_unref (fields);
+  return row;
+}
+
+/* Whether a plain line inside a block continues the cell above it.  Split
+ * labels are short fragments ("纠正", "企业", "提供"); a sentence or a section
+ * heading that follows a table without a blank line is not one. */
+static gboolean
+is_continuation (const Line *line)
+{
+  g_autofree char *text = g_strndup (line->start, line->len);
+  g_autofree char *norm = gk_normalize_compact (text);
+  glong n_chars = g_utf8_strlen (norm, -1);
+
+  if (n_chars == 0 || n_chars > 16)
+    return FALSE;
+  if (strstr (norm, "。") != NULL)
+    return FALSE;
+  /* "五、…" starts a section. */
+  if (g_str_has_prefix (norm, "一、") || g_str_has_prefix (norm, "二、") || g_str_has_prefix (norm, "三、")
+      || g_str_has_prefix (norm, "四、") || g_str_has_prefix (norm, "五、") || g_str_has_prefix (norm, "六、"))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+read_block_paragraph (const Line *lines,
+                      guint       n_lines,
+                      GPtrArray  *rows)
+{
+  GPtrArray *cells = NULL;   /* of GString*, alternating with line numbers */
+  GArray *cell_lines = NULL;
+  guint row_line = 0;
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      const Line *line = &lines[i];
+
+      if (line->kind == LINE_TABBED)
+        {
+          if (cells == NULL)
+            {
+              cells = g_ptr_array_new ();
+              cell_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+              row_line = line->number;
+            }
+          g_ptr_array_add (cells, g_string_new_len (line->start + 1, line->len - 1));
+          g_array_append_val (cell_lines, line->number);
+        }
+      else if (cells != NULL && is_continuation (line))
+        {
+          GString *last = g_ptr_array_index (cells, cells->len - 1);
+          g_autofree char *piece = g_strndup (line->start, line->len);
+          g_autofree char *stripped = gk_normalize_strip (piece);
+
+          g_string_append_c (last, '\n');
+          g_string_append (last, stripped);
+        }
+      else
+        {
+          /* Prose before the first cell of the block, or a sentence right
+           * after it: flush the cells read so far as one row first. */
+          if (cells != NULL)
+            {
+              GkTextRow *row = row_new (GK_ROW_BLOCK, row_line, cells->len);
+              for (guint c = 0; c < cells->len; c++)
+                {
+                  GString *s = g_ptr_array_index (cells, c);
+                  cell_init (&row->cells[c], s->str, s->len, g_array_index (cell_lines, guint, c));
+                  g_string_free (s, TRUE);
+                }
+              g_ptr_array_add (rows, row);
+              g_clear_pointer (&cells, g_ptr_array_unref);
+              g_clear_pointer (&cell_lines, g_array_unref);
+            }
+          g_ptr_array_add (rows, prose_row (line));
+        }
+    }
+
+  if (cells != NULL)
+    {
+      GkTextRow *row = row_new (GK_ROW_BLOCK, row_line, cells->len);
+      for (guint c = 0; c < cells->len; c++)
+        {
+          GString *s = g_ptr_array_index (cells, c);
+          cell_init (&row->cells[c], s->str, s->len, g_array_index (cell_lines, guint, c));
+          g_string_free (s, TRUE);
+        }
+      g_ptr_array_add (rows, row);
+      g_ptr_array_unref (cells);
+      g_array_unref (cell_lines);
+    }
+}
+
+static void
+read_paragraph (const Line *lines,
+                guint       n_lines,
+                GPtrArray  *rows)
+{
+  gboolean has_tsv = FALSE;
+  gboolean has_tabbed = FALSE;
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      if (lines[i].kind == LINE_TSV)
+        has_tsv = TRUE;
+      else if (lines[i].kind == LINE_TABBED)
+        has_tabbed = TRUE;
+    }
+
+  /* A paragraph of single-tab lines is a block; once any line has tabs
+   * between fields, "\t0" is a row of two fields like its neighbours. */
+  if (has_tabbed && !has_tsv)
+    {
+      read_block_paragraph (lines, n_lines, rows);
+      return;
+    }
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      const Line *line = &lines[i];
+      GkTextRow *row;
+
+      switch (line->kind)
+        {
+        case LINE_TSV:
+        case LINE_TABBED:
+          row = split_row (line, '\t', GK_ROW_TSV);
+          break;
+        case LINE_PIPE:
+          row = split_row (line, '|', GK_ROW_PIPE);
+          break;
+        case LINE_PLAIN:
+        case LINE_EMPTY:
+        default:
+          row = prose_row (line);
+          break;
+        }
+
+      if (row->layout != GK_ROW_PROSE && is_rule_row (row))
+        {
+          gk_text_row_free (row);
+          continue;
+        }
+      g_ptr_array_add (rows, row);
+    }
+}
+
+/**
+ * gk_layout_read:
+ * @text: the report in UTF-8, with \n line ends
+ *
+ * Returns: (transfer container) (element-type GkTextRow): the rows in
+ *   reading order; empty lines produce no row
+ */
+GPtrArray *
+gk_layout_read (const char *text)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_text_row_free);
+  GArray *paragraph = g_array_new (FALSE, FALSE, sizeof (Line));
+  const char *p = text;
+  guint number = 0;
+
+  g_return_val_if_fail (text != NULL, rows);
+
+  while (*p)
+    {
+      const char *nl = strchr (p, '\n');
+      Line line;
+
+      line.start = p;
+      line.len = nl ? (gsize)(nl - p) : strlen (p);
+      line.number = ++number;
+      if (line.len > 0 && p[line.len - 1] == '\r')
+        line.len--;
+      line.kind = classify_line (line.start, line.len);
+
+      if (line.kind == LINE_EMPTY)
+        {
+          if (paragraph->len > 0)
+            read_paragraph ((const Line *) (gpointer) paragraph->data, paragraph->len, rows);
+          g_array_set_size (paragraph, 0);
+        }
+      else
+        g_array_append_val (paragraph, line);
+
+      if (nl == NULL)
+        break;
+      p = nl + 1;
+    }
+
+  if (paragraph->len > 0)
+    read_paragraph ((const Line *) (gpointer) paragraph->data, paragraph->len, rows);
+
+  g_array_unref (paragraph);
+  return rows;
 }
