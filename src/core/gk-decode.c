@@ -55,14 +55,15 @@ looks_binary (const guint8 *data,
   return n_control * 100 > n;  /* more than 1 % */
 }
 
-/* UTF-16 without a BOM: most of a Chinese report's code units are CJK with
- * both bytes set, but its digits, tabs and newlines give zero high bytes in
- * a regular pattern. */
+/* UTF-16 without a BOM: a Chinese report's digits, tabs and newlines are
+ * ASCII code units, a byte of 0 beside a printable byte, on one side only.
+ * CJK code points with a zero low byte (U+4E00 一) give a few pairs the
+ * other way round, so the decision is by a clear majority. */
 static const char *
 guess_bomless_utf16 (const guint8 *data,
                      gsize         length)
 {
-  gsize zeros_even = 0, zeros_odd = 0;
+  gsize le_pairs = 0, be_pairs = 0;
   gsize n = MIN (length, 64 * 1024) & ~(gsize)1;
 
   if (n < 4)
@@ -70,15 +71,17 @@ guess_bomless_utf16 (const guint8 *data,
 
   for (gsize i = 0; i < n; i += 2)
     {
-      if (data[i] == 0)
-        zeros_even++;
-      if (data[i + 1] == 0)
-        zeros_odd++;
+      guint8 a = data[i], b = data[i + 1];
+
+      if (b == 0 && a != 0 && (a == '\t' || a == '\n' || a == '\r' || (a >= 0x20 && a < 0x7F)))
+        le_pairs++;
+      else if (a == 0 && b != 0 && (b == '\t' || b == '\n' || b == '\r' || (b >= 0x20 && b < 0x7F)))
+        be_pairs++;
     }
 
-  if (zeros_odd > n / 20 && zeros_even == 0)
+  if (le_pairs >= 4 && le_pairs > 2 * be_pairs)
     return "UTF-16LE";
-  if (zeros_even > n / 20 && zeros_odd == 0)
+  if (be_pairs >= 4 && be_pairs > 2 * le_pairs)
     return "UTF-16BE";
   return NULL;
 }
@@ -200,6 +203,14 @@ gk_decode_text (const guint8  *data,
   if (charset != NULL)
     {
       text = gk_decode_with (data + skip, length - skip, charset, error);
+      /* Without a BOM the guess must be confirmed by the result: binary
+       * data with zero bytes decodes as UTF-16 too, into control codes. */
+      if (text != NULL && skip == 0 && looks_binary ((const guint8 *) text, strlen (text)))
+        {
+          g_clear_pointer (&text, g_free);
+          g_set_error (error, GK_DECODE_ERROR, GK_DECODE_ERROR_BINARY,
+                       _("binary data, not a text report"));
+        }
       if (text != NULL && encoding)
         *encoding = g_strdup (charset);
       return text;
