@@ -259,6 +259,34 @@ gk_cell_classify (const char *raw,
   if (raw == NULL)
     return GK_VALUE_BLANK;
 
+  /* Fast path: most cells are plain ASCII digits, maybe padded. */
+  {
+    const char *p = raw;
+    const char *digits;
+    gint64 v64 = 0;
+
+    while (*p == ' ' || *p == '\t')
+      p++;
+    digits = p;
+    while (g_ascii_isdigit (*p) && p - digits < 15)
+      v64 = v64 * 10 + (*p++ - '0');
+    if (p > digits)
+      {
+        const char *q = p;
+        while (*q == ' ' || *q == '\t')
+          q++;
+        if (*q == '\0')
+          {
+            *value = (double) v64;
+            *has_value = TRUE;
+            *is_integer = TRUE;
+            return GK_VALUE_NUMBER;
+          }
+      }
+    else if (*p == '\0')
+      return GK_VALUE_BLANK;
+  }
+
   /* Full-width digits and signs count like ASCII ones; white space of any
    * width inside a number is noise from copying. */
   norm = gk_normalize_compact (raw);

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "gk-cell.h"
 #include "gk-layout.h"
 #include "gk-normalize.h"
 
@@ -61,8 +62,9 @@ gk_text_row_free (GkTextRow *row)
 
   for (guint i = 0; i < row->n_cells; i++)
     {
+      if (row->cells[i].norm != row->cells[i].raw)
+        g_free (row->cells[i].norm);
       g_free (row->cells[i].raw);
-      g_free (row->cells[i].norm);
     }
   g_free (row->cells);
   g_free (row);
@@ -114,17 +116,50 @@ classify_line (const char *s,
   return LINE_PLAIN;
 }
 
+/* Whether a cell's text needs gk_normalize_compact(): plain ASCII without
+ * white space (most cells: "0", "192", "+2") is its own normal form. */
+static gboolean
+needs_normalizing (const char *s,
+                   gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar b = (guchar) s[i];
+      if (b >= 0x80 || b <= ' ')
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 cell_init (GkTextCell *cell,
            const char *raw,
            gsize       len,
            guint       line)
 {
-  g_autofree char *copy = g_strndup (raw, len);
+  double value;
+  gboolean has_value, is_integer;
 
-  cell->raw = gk_normalize_strip (copy);
-  cell->norm = gk_normalize_compact (cell->raw);
+  /* Trim ASCII white space in place first: the common case needs one
+   * allocation per cell, not three. */
+  while (len > 0 && (*raw == ' ' || *raw == '\t' || *raw == '\r'))
+    raw++, len--;
+  while (len > 0 && (raw[len - 1] == ' ' || raw[len - 1] == '\t' || raw[len - 1] == '\r'))
+    len--;
+
+  if (needs_normalizing (raw, len))
+    {
+      g_autofree char *copy = g_strndup (raw, len);
+      cell->raw = gk_normalize_strip (copy);
+      cell->norm = gk_normalize_compact (cell->raw);
+    }
+  else
+    {
+      cell->raw = g_strndup (raw, len);
+      cell->norm = cell->raw;
+    }
   cell->line = line;
+  cell->klass = gk_cell_classify (cell->raw, &value, &has_value, &is_integer);
 }
 
 static GkTextRow *
@@ -146,8 +181,20 @@ static GkTextRow *
 prose_row (const Line *line)
 {
   GkTextRow *row = row_new (GK_ROW_PROSE, line->number, 1);
+  g_autofree char *copy = g_strndup (line->start, line->len);
 
-  cell_init (&row->cells[0], line->start, line->len, line->number);
+  /* A long line of running text is never a number: classifying it would
+   * only cost time.  A short one may be a lone value ("0" under its label
+   * in seed 001). */
+  if (line->len <= 32)
+    {
+      cell_init (&row->cells[0], line->start, line->len, line->number);
+      return row;
+    }
+  row->cells[0].raw = gk_normalize_strip (copy);
+  row->cells[0].norm = gk_normalize_compact (row->cells[0].raw);
+  row->cells[0].line = line->number;
+  row->cells[0].klass = GK_VALUE_TEXT;
   return row;
 }
 

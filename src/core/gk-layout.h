@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "gk-types.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -18,9 +20,10 @@ typedef enum
 
 typedef struct
 {
-  char  *raw;   /* as written, trimmed; continuation lines joined */
-  char  *norm;  /* full-width folded, white space removed: for matching */
-  guint  line;  /* 1-based line of the cell's first line */
+  char         *raw;   /* as written, trimmed; continuation lines joined */
+  char         *norm;  /* full-width folded, white space removed: for matching */
+  guint         line;  /* 1-based line of the cell's first line */
+  GkValueClass  klass; /* what the cell holds, see gk_cell_classify() */
 } GkTextCell;
 
 typedef struct

@@ -53,24 +53,42 @@ static char *
 normalize (const char *text,
            gboolean    drop_spaces)
 {
-  GString *out;
+  gsize len;
+  char *out, *w;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  out = g_string_sized_new (strlen (text));
+  /* Every change shrinks or keeps a character's encoding (a full-width
+   * form's three bytes become one), so the result fits in the input's
+   * length and is written in one pass. */
+  len = strlen (text);
+  out = g_malloc (len + 1);
+  w = out;
 
   for (const char *p = text; *p; )
     {
       guchar b = (guchar)*p;
       gunichar c;
+      const char *next;
 
-      /* ASCII fast path: most of a report's bytes are digits, tabs and
-       * newlines, or three-byte CJK characters. */
       if (b < 0x80)
         {
           if (!(drop_spaces && (b == ' ' || b == '\t' || b == '\v' || b == '\f' || b == '\r' || b == '\n')))
-            g_string_append_c (out, (char) b);
+            *w++ = (char) b;
           p++;
+          continue;
+        }
+
+      /* Only a few lead bytes start a character that changes: U+00A0
+       * (C2), U+2000–U+206F (E2), U+3000 (E3 80 80) and the full-width
+       * forms and BOM (EF).  Everything else, CJK included, is copied. */
+      if (b != 0xC2 && b != 0xE2 && b != 0xE3 && b != 0xEF)
+        {
+          gsize n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+
+          *w++ = *p++;
+          for (gsize i = 1; i < n && *p != '\0'; i++)
+            *w++ = *p++;
           continue;
         }
 
@@ -80,17 +98,30 @@ normalize (const char *text,
           p++;
           continue;
         }
-      p = g_utf8_next_char (p);
+      next = g_utf8_next_char (p);
 
       if (is_invisible (c))
-        continue;
+        {
+          p = next;
+          continue;
+        }
+
       c = gk_normalize_char (c);
-      if (drop_spaces && c == ' ')
-        continue;
-      g_string_append_unichar (out, c);
+      if (c < 0x80)
+        {
+          if (!(drop_spaces && c == ' '))
+            *w++ = (char) c;
+        }
+      else
+        {
+          memcpy (w, p, next - p);
+          w += next - p;
+        }
+      p = next;
     }
 
-  return g_string_free (out, FALSE);
+  *w = '\0';
+  return out;
 }
 
 /**

@@ -64,25 +64,13 @@ add_parse_finding (GkReport   *report,
 static gboolean
 cell_is_label (const GkTextCell *cell)
 {
-  double value;
-  gboolean has_value, is_integer;
-
-  if (cell->norm[0] == '\0')
-    return FALSE;
-  return gk_cell_classify (cell->raw, &value, &has_value, &is_integer) == GK_VALUE_TEXT;
+  return cell->klass == GK_VALUE_TEXT;
 }
 
 static gboolean
 cell_is_data (const GkTextCell *cell)
 {
-  double value;
-  gboolean has_value, is_integer;
-  GkValueClass klass;
-
-  if (cell->norm[0] == '\0')
-    return FALSE;
-  klass = gk_cell_classify (cell->raw, &value, &has_value, &is_integer);
-  return klass == GK_VALUE_NUMBER || klass == GK_VALUE_SIGNED || klass == GK_VALUE_NA;
+  return cell->klass == GK_VALUE_NUMBER || cell->klass == GK_VALUE_SIGNED || cell->klass == GK_VALUE_NA;
 }
 
 static gboolean

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "gk-keys.h"
 #include "gk-table.h"
 
 /* One statistical table of a report.  The cells are kept in the order the
@@ -19,7 +20,7 @@ struct _GkTable
   GkTemplate  template_;
   guint       line;
   GPtrArray  *cells;   /* GkCell, in order */
-  GHashTable *by_key;  /* "row\x1fcolumn" → GkCell (borrowed) */
+  GHashTable *by_row;  /* row key → GPtrArray of the row's GkCell (borrowed) */
 };
 
 enum {
@@ -73,7 +74,7 @@ gk_table_finalize (GObject *object)
 {
   GkTable *self = (GkTable *)object;
 
-  g_clear_pointer (&self->by_key, g_hash_table_unref);
+  g_clear_pointer (&self->by_row, g_hash_table_unref);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gk_table_parent_class)->finalize (object);
@@ -128,7 +129,8 @@ static void
 gk_table_init (GkTable *self)
 {
   self->cells = g_ptr_array_new_with_free_func (g_object_unref);
-  self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Row keys are the cells' own interned strings: nothing to free. */
+  self->by_row = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
 }
 
 GkTable *
@@ -177,12 +179,18 @@ gk_table_set_line (GkTable *self,
   self->line = line;
 }
 
-static char *
-make_key (const char *row,
-          const char *column)
+/* A row holds at most a handful of cells: the column is found by a scan. */
+static guint
+find_in_row (GPtrArray  *row_cells,
+             const char *column)
 {
-  return g_strconcat (row, "\x1f", column, NULL);
+  for (guint i = 0; i < row_cells->len; i++)
+    if (strcmp (gk_cell_get_column (g_ptr_array_index (row_cells, i)), column) == 0)
+      return i;
+  return G_MAXUINT;
 }
+
+static guint items_changed_signal;
 
 /**
  * gk_table_add_cell:
@@ -194,33 +202,44 @@ void
 gk_table_add_cell (GkTable *self,
                    GkCell  *cell)
 {
-  char *key;
-  GkCell *old;
+  GPtrArray *row_cells;
+  guint in_row;
 
   g_return_if_fail (GK_IS_TABLE (self));
   g_return_if_fail (GK_IS_CELL (cell));
   g_return_if_fail (gk_cell_get_table (cell) == self->id);
 
-  key = make_key (gk_cell_get_row (cell), gk_cell_get_column (cell));
-  old = g_hash_table_lookup (self->by_key, key);
-
-  if (old != NULL)
+  row_cells = g_hash_table_lookup (self->by_row, gk_cell_get_row (cell));
+  if (row_cells == NULL)
     {
+      row_cells = g_ptr_array_sized_new (GK_T2_MAX_COLUMNS + 4);
+      g_hash_table_insert (self->by_row, (gpointer) gk_cell_get_row (cell), row_cells);
+    }
+
+  in_row = find_in_row (row_cells, gk_cell_get_column (cell));
+  if (in_row != G_MAXUINT)
+    {
+      GkCell *old = g_ptr_array_index (row_cells, in_row);
       guint pos;
 
       if (g_ptr_array_find (self->cells, old, &pos))
         {
+          g_ptr_array_index (row_cells, in_row) = cell;
           g_ptr_array_index (self->cells, pos) = g_object_ref (cell);
-          g_hash_table_replace (self->by_key, key, cell);
           g_object_unref (old);
           g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 1);
           return;
         }
     }
 
+  g_ptr_array_add (row_cells, cell);
   g_ptr_array_add (self->cells, g_object_ref (cell));
-  g_hash_table_replace (self->by_key, key, cell);
-  g_list_model_items_changed (G_LIST_MODEL (self), self->cells->len - 1, 0, 1);
+
+  /* The parser adds a few hundred cells to a table nobody watches yet. */
+  if (items_changed_signal == 0)
+    items_changed_signal = g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL);
+  if (g_signal_has_handler_pending (self, items_changed_signal, 0, TRUE))
+    g_list_model_items_changed (G_LIST_MODEL (self), self->cells->len - 1, 0, 1);
 }
 
 /**
@@ -233,13 +252,17 @@ gk_table_lookup (GkTable    *self,
                  const char *row,
                  const char *column)
 {
-  g_autofree char *key = NULL;
+  GPtrArray *row_cells;
+  guint in_row;
 
   g_return_val_if_fail (GK_IS_TABLE (self), NULL);
   g_return_val_if_fail (row != NULL && column != NULL, NULL);
 
-  key = make_key (row, column);
-  return g_hash_table_lookup (self->by_key, key);
+  row_cells = g_hash_table_lookup (self->by_row, row);
+  if (row_cells == NULL)
+    return NULL;
+  in_row = find_in_row (row_cells, column);
+  return in_row == G_MAXUINT ? NULL : g_ptr_array_index (row_cells, in_row);
 }
 
 guint
