@@ -1,0 +1,581 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "gongkai-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "gk-core.h"
+
+/* The command-line front end over the core, for scripts and batch checks.
+ * Bad input is normal here (a folder of downloads holds empty files, PDFs
+ * saved as .txt, pages without tables): each bad file gets one line on
+ * standard error and the others are still processed, so that one broken
+ * download never hides the results of a thousand good ones. */
+
+typedef enum
+{
+  EXIT_CLEAN = 0,     /* every input read, no failed finding */
+  EXIT_FINDINGS = 1,  /* `check` found a failed rule in a report */
+  EXIT_BAD_INPUT = 2, /* an input could not be read, or a bad command line */
+} ExitStatus;
+
+typedef enum
+{
+  COMMAND_PARSE,
+  COMMAND_CHECK,
+  COMMAND_EXPORT,
+} Command;
+
+/* What "-", standard input, is called in messages and as the report's
+ * source name. */
+#define STDIN_NAME "stdin"
+
+static gboolean opt_version;
+static char *opt_format;
+static char **opt_args;
+
+static const GOptionEntry option_entries[] = {
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
+    /* Translators: the help of --format; "csv" is a keyword */
+    N_("The format of export (only “csv”)"), N_("FORMAT") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
+    N_("Show the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_args,
+    NULL, NULL },
+  { NULL }
+};
+
+/* Everything goes out as UTF-8 whatever the locale: the messages are
+ * bound to UTF-8, and the data (agency names, row labels, JSON, CSV) is
+ * Chinese text that g_print() would turn into "?" under LC_ALL=C, which
+ * is what scripts and cron jobs often run with. */
+static void
+write_stream (FILE       *stream,
+              const char *format,
+              va_list     args) G_GNUC_PRINTF (2, 0);
+
+static void
+write_stream (FILE       *stream,
+              const char *format,
+              va_list     args)
+{
+  g_autofree char *text = g_strdup_vprintf (format, args);
+
+  fputs (text, stream);
+}
+
+static void out_printf (const char *format,
+                        ...) G_GNUC_PRINTF (1, 2);
+static void err_printf (const char *format,
+                        ...) G_GNUC_PRINTF (1, 2);
+
+static void
+out_printf (const char *format,
+            ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  write_stream (stdout, format, args);
+  va_end (args);
+}
+
+static void
+err_printf (const char *format,
+            ...)
+{
+  va_list args;
+
+  /* Whatever was written to standard output comes first, so that a
+   * message about a file follows the output of the files before it. */
+  fflush (stdout);
+  va_start (args, format);
+  write_stream (stderr, format, args);
+  va_end (args);
+}
+
+static void
+write_stdout (const GString *out)
+{
+  fwrite (out->str, 1, out->len, stdout);
+}
+
+static void
+print_input_error (const char *name,
+                   const char *message)
+{
+  err_printf ("%s: %s: %s\n", g_get_prgname (), name, message);
+}
+
+/* Standard input, read to its end, but never more than a report can be:
+ * the parser then says the input is too large instead of the tool running
+ * out of memory on an endless pipe. */
+static GBytes *
+read_stdin (GError **error)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  guint8 buf[64 * 1024];
+  size_t n;
+
+  while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
+    {
+      g_byte_array_append (data, buf, n);
+      if (data->len > GK_PARSE_DEFAULT_MAX_SIZE)
+        break;
+    }
+
+  if (ferror (stdin))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("standard input could not be read"));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/* A device or a pipe named on the command line has no size to check
+ * first, so it is read like standard input, up to the size limit. */
+static GBytes *
+read_special (GFile   *file,
+              GError **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  guint8 buf[64 * 1024];
+  gssize n;
+
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    return NULL;
+
+  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buf, sizeof buf, NULL, error)) > 0)
+    {
+      g_byte_array_append (data, buf, n);
+      if (data->len > GK_PARSE_DEFAULT_MAX_SIZE)
+        break;
+    }
+  if (n < 0)
+    return NULL;
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/* GIO's messages repeat the absolute path, which the line already names;
+ * the common cases get a short message of their own. */
+static const char *
+describe_io_error (const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return _("no such file");
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    return _("permission denied");
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    return _("this is a folder, not a file");
+  return error->message;
+}
+
+static GBytes *
+read_file (const char  *arg,
+           GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, describe_io_error (local_error));
+      return NULL;
+    }
+
+  switch (g_file_info_get_file_type (info))
+    {
+    case G_FILE_TYPE_DIRECTORY:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                           _("this is a folder, not a file"));
+      return NULL;
+
+    case G_FILE_TYPE_SPECIAL:
+      {
+        GBytes *bytes = read_special (file, &local_error);
+
+        if (bytes == NULL)
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, describe_io_error (local_error));
+        return bytes;
+      }
+
+    default:
+      break;
+    }
+
+  /* Checked before loading: a multi-gigabyte file named by mistake must
+   * not be read into memory only to be refused. */
+  if (g_file_info_get_size (info) > GK_PARSE_DEFAULT_MAX_SIZE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("the file is %lu MB, more than the %d MB a report can be"),
+                   (gulong) (g_file_info_get_size (info) / (1024 * 1024)),
+                   GK_PARSE_DEFAULT_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, describe_io_error (local_error));
+      return NULL;
+    }
+
+  return g_bytes_new_take (contents, length);
+}
+
+/* Reads, parses and checks one input.  Returns the report, or NULL after
+ * setting @error to a message that completes "FILE: …". */
+static GkReport *
+load_report (const char  *arg,
+             const char  *name,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  GkReport *report;
+
+  if (strcmp (arg, "-") == 0)
+    bytes = read_stdin (error);
+  else
+    bytes = read_file (arg, error);
+  if (bytes == NULL)
+    return NULL;
+
+  report = gk_parse_bytes (bytes, name, error);
+  if (report == NULL)
+    return NULL;
+
+  gk_checks_run (report);
+  return report;
+}
+
+/* The name of an input for messages and as source name: UTF-8 whatever
+ * the file system's encoding, since it ends up in JSON and CSV. */
+static char *
+input_name (const char *arg)
+{
+  if (strcmp (arg, "-") == 0)
+    return g_strdup (STDIN_NAME);
+  return g_filename_display_name (arg);
+}
+
+static ExitStatus
+run_parse (char **files)
+{
+  g_autoptr(GString) out = g_string_new ("[");
+  ExitStatus status = EXIT_CLEAN;
+
+  /* Reports are written as they are read, so a long list needs memory for
+   * one report at a time. */
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autofree char *name = input_name (files[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GkReport) report = NULL;
+      g_autoptr(JsonNode) node = NULL;
+
+      report = load_report (files[i], name, &error);
+      if (report != NULL)
+        node = gk_report_to_json (report);
+      else
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          print_input_error (name, error->message);
+          status = EXIT_BAD_INPUT;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "file");
+          json_builder_add_string_value (builder, name);
+          json_builder_set_member_name (builder, "error");
+          json_builder_add_string_value (builder, error->message);
+          json_builder_end_object (builder);
+          node = json_builder_get_root (builder);
+        }
+
+      g_string_append (out, i > 0 ? ",\n  " : "\n  ");
+      gk_report_json_append_node (out, node, TRUE, 1);
+      write_stdout (out);
+      g_string_truncate (out, 0);
+    }
+
+  g_string_append (out, files[0] != NULL ? "\n]\n" : "]\n");
+  write_stdout (out);
+
+  return status;
+}
+
+static void
+print_finding (const char *name,
+               GkFinding  *finding)
+{
+  const char *expected = gk_finding_get_expected (finding);
+  const char *found = gk_finding_get_found (finding);
+  g_autofree char *detail = NULL;
+  const char *kind;
+
+  if (gk_finding_get_status (finding) == GK_FINDING_NOT_ASSESSABLE)
+    /* Translators: a rule that could not be evaluated because a cell it
+     * needs is blank or not applicable; printed as "FILE: note R1 …" */
+    kind = _("note");
+  else if (gk_finding_get_severity (finding) == GK_SEVERITY_ERROR)
+    /* Translators: printed as "FILE: error R1 …" */
+    kind = _("error");
+  else
+    /* Translators: printed as "FILE: warning T1 …" */
+    kind = _("warning");
+
+  if (expected != NULL && found != NULL)
+    detail = g_strdup_printf (_(" (expected %s, found %s)"), expected, found);
+  else if (expected != NULL)
+    detail = g_strdup_printf (_(" (expected %s)"), expected);
+  else if (found != NULL)
+    detail = g_strdup_printf (_(" (found %s)"), found);
+
+  out_printf ("%s: %s %s [%s] %s%s\n",
+           name, kind,
+           gk_finding_get_rule (finding),
+           gk_finding_get_subject (finding),
+           gk_finding_get_message (finding),
+           detail ? detail : "");
+}
+
+static ExitStatus
+run_check (char **files)
+{
+  ExitStatus status = EXIT_CLEAN;
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autofree char *name = input_name (files[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GkReport) report = NULL;
+      g_autofree char *errors = NULL;
+      g_autofree char *warnings = NULL;
+      g_autofree char *notes = NULL;
+      GListModel *findings;
+      guint n_errors, n_warnings, n_notes;
+
+      report = load_report (files[i], name, &error);
+      if (report == NULL)
+        {
+          print_input_error (name, error->message);
+          status = EXIT_BAD_INPUT;
+          continue;
+        }
+
+      findings = gk_report_get_findings (report);
+      for (guint j = 0; j < g_list_model_get_n_items (findings); j++)
+        {
+          g_autoptr(GkFinding) finding = g_list_model_get_item (findings, j);
+          print_finding (name, finding);
+        }
+
+      n_errors = gk_report_count_findings (report, GK_FINDING_FAILED, GK_SEVERITY_ERROR);
+      n_warnings = gk_report_count_findings (report, GK_FINDING_FAILED, GK_SEVERITY_WARNING);
+      n_notes = gk_report_count_findings (report, GK_FINDING_NOT_ASSESSABLE, -1);
+
+      errors = g_strdup_printf (ngettext ("%u error", "%u errors", n_errors), n_errors);
+      warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
+      notes = g_strdup_printf (ngettext ("%u rule not assessable", "%u rules not assessable", n_notes), n_notes);
+      /* Translators: the summary of one file: its name, then "2 errors",
+       * "1 warning" and "3 rules not assessable" */
+      out_printf (_("%s: %s, %s, %s\n"), name, errors, warnings, notes);
+
+      if (n_errors + n_warnings > 0 && status == EXIT_CLEAN)
+        status = EXIT_FINDINGS;
+    }
+
+  return status;
+}
+
+static ExitStatus
+run_export (char **files)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  ExitStatus status = EXIT_CLEAN;
+
+  /* The header even when no input can be read: the output is always a
+   * valid CSV table. */
+  gk_export_csv_append_header (out);
+  write_stdout (out);
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autofree char *name = input_name (files[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GkReport) report = NULL;
+
+      report = load_report (files[i], name, &error);
+      if (report == NULL)
+        {
+          print_input_error (name, error->message);
+          status = EXIT_BAD_INPUT;
+          continue;
+        }
+
+      g_string_truncate (out, 0);
+      gk_export_csv_append_report (out, report);
+      write_stdout (out);
+    }
+
+  return status;
+}
+
+static void
+print_usage_error (const char *message)
+{
+  /* Translators: %s is the program's name */
+  g_autofree char *hint = g_strdup_printf (_("Try “%s --help” for more information."), g_get_prgname ());
+
+  err_printf ("%s: %s\n%s\n", g_get_prgname (), message, hint);
+}
+
+static const char *
+locale_dir (void)
+{
+  const char *dir = g_getenv ("GK_LOCALEDIR");
+
+  /* The tests point this at the build's po/ directory, so translations
+   * work uninstalled. */
+  if (dir != NULL && *dir != '\0')
+    return dir;
+  return LOCALEDIR;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *command_name;
+  Command command;
+  ExitStatus status;
+  int n_args;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_prgname ("gongkai-cli");
+
+  /* Translators: the arguments in the --help usage line */
+  context = g_option_context_new (_("COMMAND FILE…"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, option_entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+    _("Read and check annual reports on government information disclosure "
+      "(政府信息公开工作年度报告).\n"
+      "\n"
+      "Commands:\n"
+      "  parse FILE…                 print the reports as JSON: metadata, sections, cells, findings\n"
+      "  check FILE…                 print the findings of the consistency checks\n"
+      "  export --format csv FILE…   print every cell of every table as CSV, one per line\n"
+      "\n"
+      "“-” in place of a file reads standard input."));
+  g_option_context_set_description (context,
+    _("Exit status: 0 when every file was read and no check failed, 1 when a "
+      "check failed in a report (check only), 2 when a file could not be read "
+      "or the command line is wrong."));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_usage_error (error->message);
+      return EXIT_BAD_INPUT;
+    }
+
+  if (opt_version)
+    {
+      out_printf ("%s %s\n", g_get_prgname (), PACKAGE_VERSION);
+      return EXIT_CLEAN;
+    }
+
+  n_args = opt_args != NULL ? (int) g_strv_length (opt_args) : 0;
+  if (n_args == 0)
+    {
+      print_usage_error (_("no command given"));
+      return EXIT_BAD_INPUT;
+    }
+
+  command_name = opt_args[0];
+  if (strcmp (command_name, "parse") == 0)
+    command = COMMAND_PARSE;
+  else if (strcmp (command_name, "check") == 0)
+    command = COMMAND_CHECK;
+  else if (strcmp (command_name, "export") == 0)
+    command = COMMAND_EXPORT;
+  else if (strcmp (command_name, "help") == 0)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      out_printf ("%s", help);
+      return EXIT_CLEAN;
+    }
+  else
+    {
+      g_autofree char *display = g_filename_display_name (command_name);
+      g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), display);
+      print_usage_error (message);
+      return EXIT_BAD_INPUT;
+    }
+
+  if (opt_format != NULL && command != COMMAND_EXPORT)
+    {
+      print_usage_error (_("--format only applies to export"));
+      return EXIT_BAD_INPUT;
+    }
+  if (command == COMMAND_EXPORT && opt_format != NULL && g_ascii_strcasecmp (opt_format, "csv") != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown export format “%s”; the only one is “csv”"), opt_format);
+      print_usage_error (message);
+      return EXIT_BAD_INPUT;
+    }
+
+  if (n_args < 2)
+    {
+      print_usage_error (_("no file given"));
+      return EXIT_BAD_INPUT;
+    }
+
+  switch (command)
+    {
+    case COMMAND_PARSE:
+      status = run_parse (opt_args + 1);
+      break;
+    case COMMAND_CHECK:
+      status = run_check (opt_args + 1);
+      break;
+    case COMMAND_EXPORT:
+    default:
+      status = run_export (opt_args + 1);
+      break;
+    }
+
+  g_clear_pointer (&opt_args, g_strfreev);
+  g_clear_pointer (&opt_format, g_free);
+
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      err_printf ("%s: %s\n", g_get_prgname (), _("the output could not be written"));
+      return EXIT_BAD_INPUT;
+    }
+
+  return status;
+}
