@@ -1,0 +1,2698 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "gk-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "gk-store.h"
+
+/* The library: one SQLite database holding every imported report.
+ *
+ * A report is stored with its original bytes, so that it can be parsed
+ * again when the parser improves and opened again in its own program, and
+ * with everything the parser and the checks made of it: metadata, the six
+ * sections, every cell and every finding.  The user's corrections (an
+ * agency or a year, and agency names merged into one) live in tables of
+ * their own and are applied when a report is loaded, so that a new parse
+ * replaces the parsed metadata without losing them.
+ *
+ * Two reports of the same agency and year are versions of each other; one
+ * of them is active (the first imported, until the user says otherwise).
+ * To find a report's versions without reading every report, each row
+ * carries its effective agency and year (parsed values with corrections and
+ * merges applied) in eff_agency/eff_year; they are derived data, refreshed
+ * whenever a correction or a merge changes them.
+ *
+ * Threads: the connection is opened with SQLITE_OPEN_FULLMUTEX and every
+ * public function holds the store's mutex for its whole transaction, so a
+ * worker thread may import while the main thread reads.  The cached
+ * statements are shared, which is why the mutex covers more than SQLite's
+ * own. */
+
+struct _GkStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *stmts;  /* SQL text (static) → sqlite3_stmt */
+  GMutex      mutex;
+};
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+static void initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GkStore, gk_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, initable_iface_init))
+
+G_DEFINE_QUARK (gk-store-error-quark, gk_store_error)
+
+static GParamSpec *properties [N_PROPS];
+
+/* "GkLb": tells our libraries from other SQLite files. */
+#define GK_STORE_APPLICATION_ID 1198214242
+
+/* How long to wait for another connection's lock before giving up. */
+#define GK_STORE_BUSY_TIMEOUT_MS 5000
+
+/* What the store knows about a report it loaded or imported, kept on the
+ * GkReport as qdata. */
+typedef struct
+{
+  gint64   id;
+  gint64   imported_at;
+  guint    version;
+  gboolean active;
+} ReportInfo;
+
+/* ---------------------------------------------------------------------- */
+/* Schema                                                                 */
+
+/* Each step takes the schema from version N to N + 1, in one transaction.
+ * Steps are never edited once released: a change is a new step. */
+static const char * const migrations[] = {
+  /* 1: the first library. */
+  "PRAGMA application_id = 1198214242;"
+  "CREATE TABLE reports ("
+  "  id                INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  sha256            TEXT NOT NULL UNIQUE,"
+  "  source_name       TEXT,"
+  "  format            TEXT NOT NULL,"
+  "  encoding          TEXT,"
+  "  agency            TEXT,"
+  "  agency_evidence   TEXT,"
+  "  agency_line       INTEGER NOT NULL DEFAULT 0,"
+  "  agency_confidence REAL NOT NULL DEFAULT 0,"
+  "  year              INTEGER NOT NULL DEFAULT 0,"
+  "  year_evidence     TEXT,"
+  "  year_line         INTEGER NOT NULL DEFAULT 0,"
+  "  year_confidence   REAL NOT NULL DEFAULT 0,"
+  "  template          TEXT NOT NULL,"
+  "  imported_at       INTEGER NOT NULL,"
+  "  eff_agency        TEXT,"
+  "  eff_year          INTEGER NOT NULL DEFAULT 0,"
+  "  version           INTEGER NOT NULL DEFAULT 1,"
+  "  active            INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE INDEX reports_by_agency_year ON reports (eff_agency, eff_year);"
+  "CREATE TABLE originals ("
+  "  report_id INTEGER PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,"
+  "  bytes     BLOB NOT NULL"
+  ");"
+  "CREATE TABLE sections ("
+  "  report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,"
+  "  idx       INTEGER NOT NULL,"
+  "  text      TEXT NOT NULL,"
+  "  line      INTEGER NOT NULL,"
+  "  PRIMARY KEY (report_id, idx)"
+  ") WITHOUT ROWID;"
+  /* The cells of a table are one JSON array of
+   * [row, column, raw, value, class, line, ambiguous] in template order:
+   * a report has some 200 cells, and writing them as one value instead of
+   * 200 rows is what lets an import of ten thousand reports take seconds.
+   * The cells view gives them back as rows for queries. */
+  "CREATE TABLE report_tables ("
+  "  report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,"
+  "  tbl       TEXT NOT NULL,"
+  "  template  TEXT NOT NULL,"
+  "  line      INTEGER NOT NULL,"
+  "  cells     TEXT NOT NULL,"
+  "  PRIMARY KEY (report_id, tbl)"
+  ") WITHOUT ROWID;"
+  "CREATE VIEW cells AS"
+  "  SELECT t.report_id AS report_id, t.tbl AS tbl, j.key AS position,"
+  "    j.value ->> 0 AS row_key, j.value ->> 1 AS column_key, j.value ->> 2 AS raw,"
+  "    j.value ->> 3 AS value, j.value ->> 4 AS class, j.value ->> 5 AS line,"
+  "    j.value ->> 6 AS ambiguous"
+  "  FROM report_tables t, json_each (t.cells) j;"
+  /* A finding's cells are a JSON array of "table/row/column" keys. */
+  "CREATE TABLE findings ("
+  "  report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,"
+  "  position  INTEGER NOT NULL,"
+  "  rule      TEXT NOT NULL,"
+  "  severity  TEXT NOT NULL,"
+  "  status    TEXT NOT NULL,"
+  "  subject   TEXT,"
+  "  message   TEXT NOT NULL,"
+  "  expected  TEXT,"
+  "  found     TEXT,"
+  "  line      INTEGER NOT NULL,"
+  "  cells     TEXT NOT NULL,"
+  "  PRIMARY KEY (report_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE VIEW finding_cells AS"
+  "  SELECT f.report_id AS report_id, f.position AS finding, j.key AS position, j.value AS cell_key"
+  "  FROM findings f, json_each (f.cells) j;"
+  "CREATE TABLE corrections ("
+  "  report_id    INTEGER PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,"
+  "  agency       TEXT,"
+  "  year         INTEGER,"
+  "  corrected_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE agency_aliases ("
+  "  alias     TEXT PRIMARY KEY,"
+  "  canonical TEXT NOT NULL"
+  ") WITHOUT ROWID;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GK_STORE_SCHEMA_VERSION);
+
+/* ---------------------------------------------------------------------- */
+/* SQL                                                                    */
+
+#define SQL_BEGIN_READ  "BEGIN"
+#define SQL_BEGIN_WRITE "BEGIN IMMEDIATE"
+#define SQL_COMMIT      "COMMIT"
+#define SQL_ROLLBACK    "ROLLBACK"
+
+#define SQL_FIND_SHA "SELECT id FROM reports WHERE sha256 = ?1"
+#define SQL_FIND_ALIAS "SELECT canonical FROM agency_aliases WHERE alias = ?1"
+#define SQL_GROUP_SIZE \
+  "SELECT COUNT(*), COALESCE(MAX(version), 0) FROM reports WHERE eff_agency = ?1 AND eff_year = ?2"
+#define SQL_REPORT_INFO \
+  "SELECT version, active, imported_at, eff_agency, eff_year, sha256, source_name FROM reports WHERE id = ?1"
+
+#define SQL_INSERT_REPORT \
+  "INSERT INTO reports (sha256, source_name, format, encoding, agency, agency_evidence," \
+  " agency_line, agency_confidence, year, year_evidence, year_line, year_confidence," \
+  " template, imported_at, eff_agency, eff_year, version, active)" \
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
+/* The source name is the import's, not the parse's: ?2 is left out. */
+#define SQL_UPDATE_REPORT \
+  "UPDATE reports SET format = ?3, encoding = ?4," \
+  " agency = ?5, agency_evidence = ?6, agency_line = ?7, agency_confidence = ?8," \
+  " year = ?9, year_evidence = ?10, year_line = ?11, year_confidence = ?12, template = ?13" \
+  " WHERE id = ?1"
+#define SQL_INSERT_ORIGINAL "INSERT INTO originals (report_id, bytes) VALUES (?1, ?2)"
+#define SQL_INSERT_SECTION \
+  "INSERT INTO sections (report_id, idx, text, line) VALUES (?1, ?2, ?3, ?4)"
+#define SQL_INSERT_TABLE \
+  "INSERT INTO report_tables (report_id, tbl, template, line, cells) VALUES (?1, ?2, ?3, ?4, ?5)"
+#define SQL_INSERT_FINDING \
+  "INSERT INTO findings (report_id, position, rule, severity, status, subject, message, expected, found, line, cells)" \
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+
+#define SQL_DELETE_FINDINGS      "DELETE FROM findings WHERE report_id = ?1"
+#define SQL_DELETE_TABLES        "DELETE FROM report_tables WHERE report_id = ?1"
+#define SQL_DELETE_SECTIONS      "DELETE FROM sections WHERE report_id = ?1"
+#define SQL_DELETE_REPORT        "DELETE FROM reports WHERE id = ?1"
+
+#define SQL_SELECT_REPORTS \
+  "SELECT r.id, r.sha256, r.source_name, r.format, r.encoding," \
+  " r.agency, r.agency_evidence, r.agency_line, r.agency_confidence," \
+  " r.year, r.year_evidence, r.year_line, r.year_confidence," \
+  " r.template, r.imported_at, r.version, r.active, c.agency, c.year, a.canonical" \
+  " FROM reports r LEFT JOIN corrections c ON c.report_id = r.id" \
+  " LEFT JOIN agency_aliases a ON a.alias = COALESCE (c.agency, r.agency)"
+#define SQL_SELECT_SECTIONS "SELECT report_id, idx, text, line FROM sections"
+#define SQL_SELECT_TABLES   "SELECT report_id, tbl, template, line FROM report_tables"
+#define SQL_SELECT_FINDINGS \
+  "SELECT report_id, position, rule, severity, status, subject, message, expected, found, line FROM findings"
+/* Cells and a finding's cells come out of their JSON in array order, the
+ * outer table's rows in key order. */
+#define SQL_SELECT_CELLS \
+  "SELECT t.report_id, t.tbl, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 5, j.value ->> 6" \
+  " FROM report_tables t, json_each (t.cells) j"
+#define SQL_SELECT_FINDING_CELLS \
+  "SELECT f.report_id, f.position, j.value FROM findings f, json_each (f.cells) j"
+#define SQL_ORDER_CELLS          " ORDER BY t.report_id, t.tbl"
+#define SQL_ONE_CELLS            " WHERE t.report_id = ?1 ORDER BY t.tbl"
+#define SQL_ORDER_FINDING_CELLS  " ORDER BY f.report_id, f.position"
+#define SQL_ONE_FINDING_CELLS    " WHERE f.report_id = ?1 ORDER BY f.position"
+
+#define SQL_ONE_REPORT  " WHERE r.id = ?1"
+#define SQL_ONE         " WHERE report_id = ?1"
+#define SQL_BY_REPORT   " ORDER BY report_id"
+
+#define SQL_SELECT_ORIGINAL "SELECT bytes FROM originals WHERE report_id = ?1"
+#define SQL_COUNT_REPORTS   "SELECT COUNT(*) FROM reports"
+#define SQL_SELECT_CORRECTION "SELECT agency, year FROM corrections WHERE report_id = ?1"
+
+#define SQL_CORRECT_AGENCY \
+  "INSERT INTO corrections (report_id, agency, corrected_at) VALUES (?1, ?2, ?3)" \
+  " ON CONFLICT (report_id) DO UPDATE SET agency = excluded.agency, corrected_at = excluded.corrected_at"
+#define SQL_CORRECT_YEAR \
+  "INSERT INTO corrections (report_id, year, corrected_at) VALUES (?1, ?2, ?3)" \
+  " ON CONFLICT (report_id) DO UPDATE SET year = excluded.year, corrected_at = excluded.corrected_at"
+#define SQL_DROP_EMPTY_CORRECTION \
+  "DELETE FROM corrections WHERE report_id = ?1 AND agency IS NULL AND year IS NULL"
+
+/* The effective agency and year of import_report(), in SQL. */
+#define SQL_REFRESH_EFFECTIVE \
+  "UPDATE reports SET" \
+  " eff_agency = COALESCE ((SELECT canonical FROM agency_aliases WHERE alias =" \
+  "   COALESCE ((SELECT agency FROM corrections WHERE report_id = reports.id), reports.agency))," \
+  "   COALESCE ((SELECT agency FROM corrections WHERE report_id = reports.id), reports.agency))," \
+  " eff_year = COALESCE ((SELECT year FROM corrections WHERE report_id = reports.id), reports.year)"
+
+#define SQL_GROUP_MEMBERS \
+  "SELECT id, version, active FROM reports WHERE eff_agency = ?1 AND eff_year = ?2 ORDER BY id"
+#define SQL_SET_VERSION "UPDATE reports SET version = ?2, active = ?3 WHERE id = ?1"
+#define SQL_AGENCY_YEARS "SELECT DISTINCT eff_year FROM reports WHERE eff_agency = ?1"
+#define SQL_UNGROUP \
+  "UPDATE reports SET version = 1, active = 1 WHERE id = ?1" \
+  " AND (eff_agency IS NULL OR eff_agency = '' OR eff_year <= 0)"
+#define SQL_ACTIVATE \
+  "UPDATE reports SET active = (id = ?1) WHERE eff_agency = ?2 AND eff_year = ?3"
+
+#define SQL_DELETE_ALIAS   "DELETE FROM agency_aliases WHERE alias = ?1"
+#define SQL_INSERT_ALIAS \
+  "INSERT INTO agency_aliases (alias, canonical) VALUES (?1, ?2)" \
+  " ON CONFLICT (alias) DO UPDATE SET canonical = excluded.canonical"
+#define SQL_RETARGET_ALIASES "UPDATE agency_aliases SET canonical = ?2 WHERE canonical = ?1"
+#define SQL_SELECT_ALIASES   "SELECT alias, canonical FROM agency_aliases"
+
+/* ---------------------------------------------------------------------- */
+/* Errors and statements                                                  */
+
+/* Cached statements are never freed by their users, only reset; this lets
+ * g_autoptr() do the resetting on every return path. */
+typedef sqlite3_stmt GkStoreStmt;
+
+static void
+gk_store_stmt_release (GkStoreStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkStoreStmt, gk_store_stmt_release)
+
+static void
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  int          rc,
+                  const char  *path)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_CORRUPT,
+                   /* Translators: the first %s is a file name, the second
+                    * SQLite's own explanation. */
+                   _("The library “%s” is damaged or is not a library file (%s)."),
+                   path, detail);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_NO_SPACE,
+                   _("The disk is full: the library “%s” could not be written (%s)."),
+                   path, detail);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_BUSY,
+                   _("Another program is using the library “%s” (%s)."),
+                   path, detail);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_READ_ONLY,
+                   _("The library “%s” cannot be written (%s)."),
+                   path, detail);
+      break;
+    case SQLITE_CANTOPEN:
+      g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_FAILED,
+                   _("The library “%s” could not be opened (%s)."),
+                   path, detail);
+      break;
+    default:
+      g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_FAILED,
+                   _("The library “%s” could not be read or written (%s)."),
+                   path, detail);
+      break;
+    }
+}
+
+static gboolean
+fail (GkStore  *self,
+      int       rc,
+      GError  **error)
+{
+  set_sqlite_error (error, self->db, rc, self->path);
+  return FALSE;
+}
+
+static void
+set_not_found (GError **error,
+               gint64   id)
+{
+  g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_NOT_FOUND,
+               _("The library holds no report number %" G_GINT64_FORMAT "."), id);
+}
+
+static void
+stmt_free (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+/* Returns the statement for @sql, prepared once per store.  @sql must be
+ * a string that lives as long as the store: all of ours are literals. */
+static sqlite3_stmt *
+get_stmt (GkStore     *self,
+          const char  *sql,
+          GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->stmts, sql);
+  int rc;
+
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      fail (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->stmts, (gpointer) sql, stmt);
+  return stmt;
+}
+
+/* Runs a statement that returns no rows (or whose rows do not matter). */
+static gboolean
+run (GkStore      *self,
+     sqlite3_stmt *stmt,
+     GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return fail (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+run_sql (GkStore     *self,
+         const char  *sql,
+         GError     **error)
+{
+  g_autoptr(GkStoreStmt) stmt = get_stmt (self, sql, error);
+
+  return stmt != NULL && run (self, stmt, error);
+}
+
+/* Runs a statement whose one parameter is a report id. */
+static gboolean
+run_for_id (GkStore     *self,
+            const char  *sql,
+            gint64       id,
+            GError     **error)
+{
+  g_autoptr(GkStoreStmt) stmt = get_stmt (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return run (self, stmt, error);
+}
+
+/* The strings bound here outlive the statement's step, so SQLite need not
+ * copy them. */
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
+static char *
+dup_column_text (sqlite3_stmt *stmt,
+                 int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static gboolean
+begin (GkStore     *self,
+       const char  *sql,
+       GError     **error)
+{
+  return run_sql (self, sql, error);
+}
+
+/* Ends the transaction: commits when @ok, rolls back otherwise.  Returns
+ * whether the work is in the database. */
+static gboolean
+end (GkStore   *self,
+     gboolean   ok,
+     GError   **error)
+{
+  if (ok && run_sql (self, SQL_COMMIT, error))
+    return TRUE;
+
+  /* SQLite rolls back by itself after some errors (a full disk, an I/O
+   * error); a second rollback would only fail. */
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      g_autoptr(GError) ignored = NULL;
+
+      if (!run_sql (self, SQL_ROLLBACK, &ignored))
+        g_debug ("rollback failed: %s", ignored->message);
+    }
+
+  return FALSE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Enumerations as stored                                                 */
+
+static GkFormat
+format_from_string (const char *str)
+{
+  for (GkFormat f = GK_FORMAT_TEXT; f <= GK_FORMAT_PDF; f++)
+    if (g_strcmp0 (gk_format_to_string (f), str) == 0)
+      return f;
+  return GK_FORMAT_TEXT;
+}
+
+static GkSeverity
+severity_from_string (const char *str)
+{
+  return g_strcmp0 (str, gk_severity_to_string (GK_SEVERITY_WARNING)) == 0
+         ? GK_SEVERITY_WARNING : GK_SEVERITY_ERROR;
+}
+
+static GkFindingStatus
+status_from_string (const char *str)
+{
+  return g_strcmp0 (str, gk_finding_status_to_string (GK_FINDING_NOT_ASSESSABLE)) == 0
+         ? GK_FINDING_NOT_ASSESSABLE : GK_FINDING_FAILED;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Report info                                                            */
+
+static GQuark
+report_info_quark (void)
+{
+  static GQuark quark;
+
+  /* Quarks are created under GLib's own lock; a second thread racing here
+   * only stores the same value again. */
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("gk-store-report-info");
+  return quark;
+}
+
+static void
+set_report_info (GkReport *report,
+                 gint64    id,
+                 guint     version,
+                 gboolean  active,
+                 gint64    imported_at)
+{
+  ReportInfo *info = g_new0 (ReportInfo, 1);
+
+  info->id = id;
+  info->version = version;
+  info->active = active;
+  info->imported_at = imported_at;
+  g_object_set_qdata_full (G_OBJECT (report), report_info_quark (), info, g_free);
+}
+
+static const ReportInfo *
+get_report_info (GkReport *report)
+{
+  return g_object_get_qdata (G_OBJECT (report), report_info_quark ());
+}
+
+/* Reads back what the database says about @id into @report's info. */
+static gboolean
+refresh_report_info (GkStore   *self,
+                     GkReport  *report,
+                     gint64     id,
+                     GError   **error)
+{
+  g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_REPORT_INFO, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      set_not_found (error, id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return fail (self, rc, error);
+
+  set_report_info (report, id,
+                   sqlite3_column_int (stmt, 0),
+                   sqlite3_column_int (stmt, 1) != 0,
+                   sqlite3_column_int64 (stmt, 2));
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Corrections                                                            */
+
+/* Shows the user's corrections on @report.  A corrected value is as sure as
+ * it gets; a merged name keeps the confidence of the guess it came from,
+ * because the merge says what the name means, not that the parser found
+ * the right name. */
+static void
+apply_correction_values (GkReport   *report,
+                         const char *corrected_agency,
+                         gboolean    year_corrected,
+                         int         corrected_year,
+                         const char *canonical)
+{
+  if (corrected_agency != NULL)
+    {
+      gk_report_set_agency (report,
+                            canonical != NULL ? canonical : corrected_agency,
+                            _("corrected by the user"), 0, 1.0);
+    }
+  else if (canonical != NULL && g_strcmp0 (canonical, gk_report_get_agency (report)) != 0)
+    {
+      const char *evidence = gk_report_get_agency_evidence (report);
+      g_autofree char *merged = NULL;
+
+      if (evidence != NULL && *evidence != '\0')
+        /* Translators: the first %s is the text the agency was read from,
+         * the second the name as the report writes it. */
+        merged = g_strdup_printf (_("%s (written “%s”, merged by the user)"),
+                                  evidence, gk_report_get_agency (report));
+      else
+        merged = g_strdup_printf (_("written “%s”, merged by the user"),
+                                  gk_report_get_agency (report));
+
+      gk_report_set_agency (report, canonical, merged,
+                            gk_report_get_agency_line (report),
+                            gk_report_get_agency_confidence (report));
+    }
+
+  if (year_corrected)
+    gk_report_set_year (report, corrected_year, _("corrected by the user"), 0, 1.0);
+}
+
+/* Sets @canonical to the name @agency was merged into, or to %NULL when
+ * it was not merged. */
+static gboolean
+lookup_alias (GkStore     *self,
+              const char  *agency,
+              char       **canonical,
+              GError     **error)
+{
+  g_autoptr(GkStoreStmt) stmt = NULL;
+  int rc;
+
+  *canonical = NULL;
+  if (agency == NULL || *agency == '\0')
+    return TRUE;
+
+  stmt = get_stmt (self, SQL_FIND_ALIAS, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, agency);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *canonical = dup_column_text (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    return fail (self, rc, error);
+  return TRUE;
+}
+
+/* The agency and year a report is filed under, with corrections and
+ * merges applied, as the database holds them. */
+static gboolean
+get_effective (GkStore     *self,
+               gint64       id,
+               char       **agency,
+               int         *year,
+               GError     **error)
+{
+  g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_REPORT_INFO, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      set_not_found (error, id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return fail (self, rc, error);
+
+  *agency = dup_column_text (stmt, 3);
+  *year = sqlite3_column_int (stmt, 4);
+  return TRUE;
+}
+
+static gboolean
+is_grouped (const char *agency,
+            int         year)
+{
+  return agency != NULL && *agency != '\0' && year > 0;
+}
+
+/* Numbers the versions of one agency and year 1, 2, … in import order and
+ * makes sure exactly one is active: the earliest active one, or the
+ * earliest of all when none is. */
+static gboolean
+regroup (GkStore     *self,
+         const char  *agency,
+         int          year,
+         GError     **error)
+{
+  typedef struct { gint64 id; int version; int active; } Member;
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (Member));
+  gint64 chosen = 0;
+  int rc;
+
+  if (!is_grouped (agency, year))
+    return TRUE;
+
+  {
+    g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_GROUP_MEMBERS, error);
+
+    if (stmt == NULL)
+      return FALSE;
+    bind_text (stmt, 1, agency);
+    sqlite3_bind_int (stmt, 2, year);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        Member m = {
+          sqlite3_column_int64 (stmt, 0),
+          sqlite3_column_int (stmt, 1),
+          sqlite3_column_int (stmt, 2),
+        };
+        g_array_append_val (members, m);
+        if (chosen == 0 && m.active)
+          chosen = m.id;
+      }
+    if (rc != SQLITE_DONE)
+      return fail (self, rc, error);
+  }
+
+  if (members->len == 0)
+    return TRUE;
+  if (chosen == 0)
+    chosen = g_array_index (members, Member, 0).id;
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      const Member *m = &g_array_index (members, Member, i);
+      int version = i + 1;
+      int active = m->id == chosen;
+
+      if (m->version != version || m->active != active)
+        {
+          g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_SET_VERSION, error);
+
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, m->id);
+          sqlite3_bind_int (stmt, 2, version);
+          sqlite3_bind_int (stmt, 3, active);
+          if (!run (self, stmt, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Regroups every year of one agency, after a merge moved reports into it. */
+static gboolean
+regroup_agency (GkStore     *self,
+                const char  *agency,
+                GError     **error)
+{
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  int rc;
+
+  {
+    g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_AGENCY_YEARS, error);
+
+    if (stmt == NULL)
+      return FALSE;
+    bind_text (stmt, 1, agency);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        int year = sqlite3_column_int (stmt, 0);
+        g_array_append_val (years, year);
+      }
+    if (rc != SQLITE_DONE)
+      return fail (self, rc, error);
+  }
+
+  for (guint i = 0; i < years->len; i++)
+    if (!regroup (self, agency, g_array_index (years, int, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* After a correction moved report @id from one agency and year to
+ * another: renumbers both groups, and makes the report a lone active
+ * version when it no longer belongs to any. */
+static gboolean
+refile_report (GkStore     *self,
+               gint64       id,
+               const char  *old_agency,
+               int          old_year,
+               GError     **error)
+{
+  g_autofree char *new_agency = NULL;
+  int new_year = 0;
+
+  if (!run_for_id (self, SQL_REFRESH_EFFECTIVE " WHERE id = ?1", id, error)
+      || !get_effective (self, id, &new_agency, &new_year, error))
+    return FALSE;
+
+  if (g_strcmp0 (old_agency, new_agency) == 0 && old_year == new_year)
+    return TRUE;
+
+  return run_for_id (self, SQL_UNGROUP, id, error)
+         && regroup (self, old_agency, old_year, error)
+         && regroup (self, new_agency, new_year, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Writing a report                                                       */
+
+static void
+bind_metadata (sqlite3_stmt *stmt,
+               GkReport     *report)
+{
+  bind_text (stmt, 2, gk_report_get_source_name (report));
+  bind_text (stmt, 3, gk_format_to_string (gk_report_get_format (report)));
+  bind_text (stmt, 4, gk_report_get_encoding (report));
+  bind_text (stmt, 5, gk_report_get_agency (report));
+  bind_text (stmt, 6, gk_report_get_agency_evidence (report));
+  sqlite3_bind_int64 (stmt, 7, gk_report_get_agency_line (report));
+  sqlite3_bind_double (stmt, 8, gk_report_get_agency_confidence (report));
+  sqlite3_bind_int (stmt, 9, gk_report_get_year (report));
+  bind_text (stmt, 10, gk_report_get_year_evidence (report));
+  sqlite3_bind_int64 (stmt, 11, gk_report_get_year_line (report));
+  sqlite3_bind_double (stmt, 12, gk_report_get_year_confidence (report));
+  bind_text (stmt, 13, gk_template_to_string (gk_report_get_template (report)));
+}
+
+static gboolean
+insert_sections (GkStore   *self,
+                 gint64     id,
+                 GkReport  *report,
+                 GError   **error)
+{
+  for (guint i = 0; i < GK_N_SECTIONS; i++)
+    {
+      const char *text = gk_report_get_section (report, i);
+      g_autoptr(GkStoreStmt) stmt = NULL;
+
+      if (text == NULL)
+        continue;
+
+      stmt = get_stmt (self, SQL_INSERT_SECTION, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, i);
+      bind_text (stmt, 3, text);
+      sqlite3_bind_int64 (stmt, 4, gk_report_get_section_line (report, i));
+      if (!run (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+append_json_string (GString    *json,
+                    const char *text)
+{
+  g_string_append_c (json, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (json, '\\');
+          g_string_append_c (json, c);
+        }
+      else if (c < 0x20)
+        g_string_append_printf (json, "\\u%04x", c);
+      else
+        g_string_append_c (json, c);
+    }
+  g_string_append_c (json, '"');
+}
+
+/* The shortest decimal that reads back as @value, so that "12" stays 12
+ * and "81184.6411" stays 81184.6411 for whoever queries the library. */
+static void
+append_json_number (GString *json,
+                    double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      g_string_append (json, "null");
+      return;
+    }
+
+  g_ascii_formatd (buf, sizeof buf, "%.15g", value);
+  if (g_ascii_strtod (buf, NULL) != value)
+    g_ascii_formatd (buf, sizeof buf, "%.17g", value);
+  g_string_append (json, buf);
+}
+
+static void
+append_json_cells (GString *json,
+                   GkTable *table)
+{
+  guint n_cells = gk_table_get_n_cells (table);
+
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < n_cells; i++)
+    {
+      GkCell *cell = gk_table_get_cell (table, i);
+
+      if (i > 0)
+        g_string_append_c (json, ',');
+      g_string_append_c (json, '[');
+      append_json_string (json, gk_cell_get_row (cell));
+      g_string_append_c (json, ',');
+      append_json_string (json, gk_cell_get_column (cell));
+      g_string_append_c (json, ',');
+      append_json_string (json, gk_cell_get_raw (cell));
+      g_string_append_c (json, ',');
+      if (gk_cell_has_value (cell))
+        append_json_number (json, gk_cell_get_value (cell));
+      else
+        g_string_append (json, "null");
+      g_string_append_c (json, ',');
+      append_json_string (json, gk_value_class_to_string (gk_cell_get_value_class (cell)));
+      g_string_append_printf (json, ",%u,%d]", gk_cell_get_line (cell), gk_cell_get_ambiguous (cell) ? 1 : 0);
+    }
+  g_string_append_c (json, ']');
+}
+
+static gboolean
+insert_table (GkStore   *self,
+              gint64     id,
+              GkTable   *table,
+              GString   *json,
+              GError   **error)
+{
+  g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_INSERT_TABLE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  g_string_truncate (json, 0);
+  append_json_cells (json, table);
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_text (stmt, 2, gk_table_id_to_key (gk_table_get_id (table)));
+  bind_text (stmt, 3, gk_template_to_string (gk_table_get_template (table)));
+  sqlite3_bind_int64 (stmt, 4, gk_table_get_line (table));
+  sqlite3_bind_text64 (stmt, 5, json->str, json->len, SQLITE_STATIC, SQLITE_UTF8);
+  return run (self, stmt, error);
+}
+
+static gboolean
+insert_findings (GkStore   *self,
+                 gint64     id,
+                 GkReport  *report,
+                 GString   *json,
+                 GError   **error)
+{
+  GListModel *findings = gk_report_get_findings (report);
+  guint n_findings = g_list_model_get_n_items (findings);
+
+  for (guint i = 0; i < n_findings; i++)
+    {
+      g_autoptr(GkFinding) finding = g_list_model_get_item (findings, i);
+      g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_INSERT_FINDING, error);
+      const char * const *cells = gk_finding_get_cells (finding);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      g_string_assign (json, "[");
+      for (guint j = 0; cells != NULL && cells[j] != NULL; j++)
+        {
+          if (j > 0)
+            g_string_append_c (json, ',');
+          append_json_string (json, cells[j]);
+        }
+      g_string_append_c (json, ']');
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, i);
+      bind_text (stmt, 3, gk_finding_get_rule (finding));
+      bind_text (stmt, 4, gk_severity_to_string (gk_finding_get_severity (finding)));
+      bind_text (stmt, 5, gk_finding_status_to_string (gk_finding_get_status (finding)));
+      bind_text (stmt, 6, gk_finding_get_subject (finding));
+      bind_text (stmt, 7, gk_finding_get_message (finding));
+      bind_text (stmt, 8, gk_finding_get_expected (finding));
+      bind_text (stmt, 9, gk_finding_get_found (finding));
+      sqlite3_bind_int64 (stmt, 10, gk_finding_get_line (finding));
+      sqlite3_bind_text64 (stmt, 11, json->str, json->len, SQLITE_STATIC, SQLITE_UTF8);
+      if (!run (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Everything the parser and the checks made of a report, beside the
+ * metadata in its reports row. */
+static gboolean
+insert_content (GkStore   *self,
+                gint64     id,
+                GkReport  *report,
+                GError   **error)
+{
+  static const GkTableId tables[] = { GK_TABLE_2, GK_TABLE_3, GK_TABLE_4 };
+  g_autoptr(GString) json = g_string_sized_new (16 * 1024);
+
+  if (!insert_sections (self, id, report, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      GkTable *table = gk_report_get_table (report, tables[i]);
+
+      if (table != NULL && !insert_table (self, id, table, json, error))
+        return FALSE;
+    }
+
+  return insert_findings (self, id, report, json, error);
+}
+
+static gboolean
+delete_content (GkStore   *self,
+                gint64     id,
+                GError   **error)
+{
+  return run_for_id (self, SQL_DELETE_FINDINGS, id, error)
+         && run_for_id (self, SQL_DELETE_TABLES, id, error)
+         && run_for_id (self, SQL_DELETE_SECTIONS, id, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Reading reports                                                        */
+
+typedef struct
+{
+  GPtrArray  *reports;   /* GkReport, by id */
+  GHashTable *by_id;     /* gint64 * → GkReport (borrowed) */
+  GHashTable *findings;  /* gint64 * → GPtrArray of GkFinding (borrowed) */
+  gint64      last_id;
+  GkReport   *last;
+} Loading;
+
+static void
+loading_clear (Loading *loading)
+{
+  g_clear_pointer (&loading->findings, g_hash_table_unref);
+  g_clear_pointer (&loading->by_id, g_hash_table_unref);
+  g_clear_pointer (&loading->reports, g_ptr_array_unref);
+}
+
+/* Rows come in report order, so the previous answer is usually right. */
+static GkReport *
+loading_lookup (Loading *loading,
+                gint64   id)
+{
+  if (loading->last != NULL && loading->last_id == id)
+    return loading->last;
+
+  loading->last = g_hash_table_lookup (loading->by_id, &id);
+  loading->last_id = id;
+  return loading->last;
+}
+
+/* Steps through the rows of @sql_all, or of @sql_one for report @id when
+ * @id is not 0. */
+static sqlite3_stmt *
+get_loading_stmt (GkStore     *self,
+                  const char  *sql_all,
+                  const char  *sql_one,
+                  gint64       id,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = get_stmt (self, id != 0 ? sql_one : sql_all, error);
+
+  if (stmt != NULL && id != 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  return stmt;
+}
+
+static gboolean
+load_metadata (GkStore   *self,
+               Loading   *loading,
+               gint64     only_id,
+               GError   **error)
+{
+  g_autoptr(GkStoreStmt) stmt = get_loading_stmt (self,
+                                                  SQL_SELECT_REPORTS " ORDER BY r.id",
+                                                  SQL_SELECT_REPORTS SQL_ONE_REPORT,
+                                                  only_id, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GkReport *report = gk_report_new ();
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 *key = g_new (gint64, 1);
+
+      gk_report_set_sha256 (report, (const char *) sqlite3_column_text (stmt, 1));
+      gk_report_set_source_name (report, (const char *) sqlite3_column_text (stmt, 2));
+      gk_report_set_format (report, format_from_string ((const char *) sqlite3_column_text (stmt, 3)));
+      gk_report_set_encoding (report, (const char *) sqlite3_column_text (stmt, 4));
+      gk_report_set_agency (report,
+                            (const char *) sqlite3_column_text (stmt, 5),
+                            (const char *) sqlite3_column_text (stmt, 6),
+                            sqlite3_column_int64 (stmt, 7),
+                            sqlite3_column_double (stmt, 8));
+      gk_report_set_year (report,
+                          sqlite3_column_int (stmt, 9),
+                          (const char *) sqlite3_column_text (stmt, 10),
+                          sqlite3_column_int64 (stmt, 11),
+                          sqlite3_column_double (stmt, 12));
+      gk_report_set_template (report, gk_template_from_string ((const char *) sqlite3_column_text (stmt, 13)));
+      set_report_info (report, id,
+                       sqlite3_column_int (stmt, 15),
+                       sqlite3_column_int (stmt, 16) != 0,
+                       sqlite3_column_int64 (stmt, 14));
+      apply_correction_values (report,
+                               (const char *) sqlite3_column_text (stmt, 17),
+                               sqlite3_column_type (stmt, 18) != SQLITE_NULL,
+                               sqlite3_column_int (stmt, 18),
+                               (const char *) sqlite3_column_text (stmt, 19));
+
+      *key = id;
+      g_ptr_array_add (loading->reports, report);
+      g_hash_table_insert (loading->by_id, key, report);
+    }
+
+  if (rc != SQLITE_DONE)
+    return fail (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+load_sections (GkStore   *self,
+               Loading   *loading,
+               gint64     only_id,
+               GError   **error)
+{
+  g_autoptr(GkStoreStmt) stmt = get_loading_stmt (self,
+                                                  SQL_SELECT_SECTIONS SQL_BY_REPORT,
+                                                  SQL_SELECT_SECTIONS SQL_ONE,
+                                                  only_id, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GkReport *report = loading_lookup (loading, sqlite3_column_int64 (stmt, 0));
+      int index = sqlite3_column_int (stmt, 1);
+
+      if (report == NULL || index < 0 || index >= GK_N_SECTIONS)
+        continue;
+      gk_report_set_section (report, index,
+                             (const char *) sqlite3_column_text (stmt, 2),
+                             sqlite3_column_int64 (stmt, 3));
+    }
+
+  if (rc != SQLITE_DONE)
+    return fail (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+load_tables (GkStore   *self,
+             Loading   *loading,
+             gint64     only_id,
+             GError   **error)
+{
+  int rc;
+
+  {
+    g_autoptr(GkStoreStmt) stmt = get_loading_stmt (self,
+                                                    SQL_SELECT_TABLES SQL_BY_REPORT,
+                                                    SQL_SELECT_TABLES SQL_ONE,
+                                                    only_id, error);
+
+    if (stmt == NULL)
+      return FALSE;
+
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        GkReport *report = loading_lookup (loading, sqlite3_column_int64 (stmt, 0));
+        g_autoptr(GkTable) table = NULL;
+        GkTableId id;
+
+        if (report == NULL
+            || !gk_table_id_from_key ((const char *) sqlite3_column_text (stmt, 1), &id))
+          continue;
+
+        table = gk_table_new (id, gk_template_from_string ((const char *) sqlite3_column_text (stmt, 2)));
+        gk_table_set_line (table, sqlite3_column_int64 (stmt, 3));
+        gk_report_set_table (report, table);
+      }
+
+    if (rc != SQLITE_DONE)
+      return fail (self, rc, error);
+  }
+
+  {
+    g_autoptr(GkStoreStmt) stmt = get_loading_stmt (self,
+                                                    SQL_SELECT_CELLS SQL_ORDER_CELLS,
+                                                    SQL_SELECT_CELLS SQL_ONE_CELLS,
+                                                    only_id, error);
+
+    if (stmt == NULL)
+      return FALSE;
+
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        GkReport *report = loading_lookup (loading, sqlite3_column_int64 (stmt, 0));
+        g_autoptr(GkCell) cell = NULL;
+        GkTable *table;
+        GkTableId id;
+
+        if (report == NULL
+            || !gk_table_id_from_key ((const char *) sqlite3_column_text (stmt, 1), &id)
+            || (table = gk_report_get_table (report, id)) == NULL)
+          continue;
+
+        /* The value and class are classified again from the raw text
+         * rather than read back, so that a cell means the same whether
+         * it was just parsed or loaded; the stored ones are there for
+         * queries over the whole library. */
+        cell = gk_cell_new (id,
+                            (const char *) sqlite3_column_text (stmt, 2),
+                            (const char *) sqlite3_column_text (stmt, 3),
+                            (const char *) sqlite3_column_text (stmt, 4),
+                            sqlite3_column_int64 (stmt, 5));
+        if (sqlite3_column_int (stmt, 6))
+          gk_cell_set_ambiguous (cell, TRUE);
+        gk_table_add_cell (table, cell);
+      }
+
+    if (rc != SQLITE_DONE)
+      return fail (self, rc, error);
+  }
+
+  return TRUE;
+}
+
+static gboolean
+load_findings (GkStore   *self,
+               Loading   *loading,
+               gint64     only_id,
+               GError   **error)
+{
+  int rc;
+
+  {
+    g_autoptr(GkStoreStmt) stmt = get_loading_stmt (self,
+                                                    SQL_SELECT_FINDINGS SQL_BY_REPORT ", position",
+                                                    SQL_SELECT_FINDINGS SQL_ONE " ORDER BY position",
+                                                    only_id, error);
+
+    if (stmt == NULL)
+      return FALSE;
+
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+        GkReport *report = loading_lookup (loading, id);
+        g_autoptr(GkFinding) finding = NULL;
+        GPtrArray *list;
+
+        if (report == NULL)
+          continue;
+
+        finding = gk_finding_new ((const char *) sqlite3_column_text (stmt, 2),
+                                  severity_from_string ((const char *) sqlite3_column_text (stmt, 3)),
+                                  status_from_string ((const char *) sqlite3_column_text (stmt, 4)),
+                                  (const char *) sqlite3_column_text (stmt, 5),
+                                  (const char *) sqlite3_column_text (stmt, 6));
+        gk_finding_set_expected (finding, (const char *) sqlite3_column_text (stmt, 7));
+        gk_finding_set_found (finding, (const char *) sqlite3_column_text (stmt, 8));
+        gk_finding_set_line (finding, sqlite3_column_int64 (stmt, 9));
+        gk_report_add_finding (report, finding);
+
+        /* Positions were written 0, 1, 2 …, so a finding's position is
+         * its index in the report's list. */
+        list = g_hash_table_lookup (loading->findings, &id);
+        if (list == NULL)
+          {
+            list = g_ptr_array_new ();
+            g_hash_table_insert (loading->findings, g_memdup2 (&id, sizeof id), list);
+          }
+        g_ptr_array_add (list, finding);
+      }
+
+    if (rc != SQLITE_DONE)
+      return fail (self, rc, error);
+  }
+
+  {
+    g_autoptr(GkStoreStmt) stmt = get_loading_stmt (self,
+                                                    SQL_SELECT_FINDING_CELLS SQL_ORDER_FINDING_CELLS,
+                                                    SQL_SELECT_FINDING_CELLS SQL_ONE_FINDING_CELLS,
+                                                    only_id, error);
+
+    if (stmt == NULL)
+      return FALSE;
+
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+        int position = sqlite3_column_int (stmt, 1);
+        GPtrArray *list = g_hash_table_lookup (loading->findings, &id);
+
+        if (list == NULL || position < 0 || (guint) position >= list->len)
+          continue;
+        gk_finding_add_cell (g_ptr_array_index (list, position),
+                             (const char *) sqlite3_column_text (stmt, 2));
+      }
+
+    if (rc != SQLITE_DONE)
+      return fail (self, rc, error);
+  }
+
+  return TRUE;
+}
+
+/* Loads every report, or only report @only_id when it is not 0, in one
+ * read transaction so that the pieces agree with each other. */
+static GPtrArray *
+load_reports (GkStore   *self,
+              gint64     only_id,
+              GError   **error)
+{
+  Loading loading = {
+    g_ptr_array_new_with_free_func (g_object_unref),
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref),
+    0,
+    NULL,
+  };
+  gboolean ok;
+
+  if (!begin (self, SQL_BEGIN_READ, error))
+    {
+      loading_clear (&loading);
+      return NULL;
+    }
+
+  ok = load_metadata (self, &loading, only_id, error)
+       && load_sections (self, &loading, only_id, error)
+       && load_tables (self, &loading, only_id, error)
+       && load_findings (self, &loading, only_id, error);
+
+  if (!end (self, ok, ok ? error : NULL))
+    {
+      loading_clear (&loading);
+      return NULL;
+    }
+
+  g_clear_pointer (&loading.findings, g_hash_table_unref);
+  g_clear_pointer (&loading.by_id, g_hash_table_unref);
+  return g_steal_pointer (&loading.reports);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Opening                                                                */
+
+static gboolean
+query_int (GkStore     *self,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  /* Run once each at opening: not worth a place in the cache. */
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    return fail (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+exec_sql (GkStore     *self,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return fail (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+migrate (GkStore   *self,
+         GError   **error)
+{
+  for (;;)
+    {
+      g_autofree char *set_version = NULL;
+      gint64 version = 0;
+      gboolean ok;
+
+      /* Another instance may be migrating the same file at the same time:
+       * the version is read again inside each step's write transaction. */
+      if (!exec_sql (self, SQL_BEGIN_WRITE, error))
+        return FALSE;
+
+      if (!query_int (self, "PRAGMA user_version", &version, error))
+        return end (self, FALSE, NULL);
+
+      if (version >= GK_STORE_SCHEMA_VERSION)
+        return end (self, TRUE, error);
+
+      g_debug ("migrating %s from schema %" G_GINT64_FORMAT, self->path, version);
+      set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, version + 1);
+      ok = exec_sql (self, migrations[version], error)
+           && exec_sql (self, set_version, error);
+      if (!end (self, ok, ok ? error : NULL))
+        return FALSE;
+    }
+}
+
+static void
+keep_files_on_close (GkStore  *self,
+                     gboolean  keep)
+{
+  int persist_wal = keep;
+
+  sqlite3_file_control (self->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist_wal);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, (int) keep, NULL);
+}
+
+static gboolean
+gk_store_initable_init (GInitable     *initable,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  GkStore *self = GK_STORE (initable);
+  g_autofree char *dir = NULL;
+  g_autofree char *journal_mode = NULL;
+  gint64 version = 0;
+  gint64 application_id = 0;
+  gint64 n_objects = 0;
+  int rc;
+
+  g_return_val_if_fail (self->path != NULL, FALSE);
+
+  dir = g_path_get_dirname (self->path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, GK_STORE_ERROR,
+                   saved_errno == EACCES || saved_errno == EROFS ? GK_STORE_ERROR_READ_ONLY : GK_STORE_ERROR_FAILED,
+                   _("The folder “%s” for the library could not be created: %s."),
+                   dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_CORRUPT,
+                   _("The library “%s” is a folder, not a library file."),
+                   self->path);
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    return fail (self, rc, error);
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, GK_STORE_BUSY_TIMEOUT_MS);
+
+  /* Until the file has proved to be a library we can use, closing must
+   * not touch it: by default SQLite checkpoints and deletes the WAL when
+   * the last connection closes, which would lose what a damaged library's
+   * WAL still holds, or write into a newer library. */
+  keep_files_on_close (self, TRUE);
+
+  /* The first reads of the file: a file that is not SQLite fails here. */
+  if (!query_int (self, "PRAGMA user_version", &version, error)
+      || !query_int (self, "PRAGMA application_id", &application_id, error)
+      || !query_int (self, "SELECT COUNT(*) FROM sqlite_master", &n_objects, error))
+    return FALSE;
+
+  if (application_id != GK_STORE_APPLICATION_ID && (version != 0 || n_objects != 0))
+    {
+      g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_CORRUPT,
+                   _("The file “%s” is an SQLite database, but not a Gongkai library."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (version > GK_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_NEWER_SCHEMA,
+                   _("The library “%s” was written by a newer version of Gongkai "
+                     "(library format %d; this version reads up to %d). "
+                     "Update Gongkai to open it."),
+                   self->path, (int) version, GK_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  /* WAL lets the app read while a worker imports, and with
+   * synchronous=NORMAL a commit costs no fsync yet survives a crash of
+   * the program (only a power cut may lose the last commits). */
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        journal_mode = dup_column_text (stmt, 0);
+        rc = SQLITE_OK;
+      }
+    sqlite3_finalize (stmt);
+    if (rc != SQLITE_OK)
+      return fail (self, rc, error);
+    if (g_strcmp0 (journal_mode, "wal") != 0)
+      g_debug ("%s: journal mode %s, WAL is not available here", self->path, journal_mode);
+  }
+
+  if (!exec_sql (self,
+                 "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16000;"
+                 "PRAGMA foreign_keys = ON;",
+                 error))
+    return FALSE;
+
+  if (!migrate (self, error))
+    return FALSE;
+
+  keep_files_on_close (self, FALSE);
+  return TRUE;
+}
+
+static void
+initable_iface_init (GInitableIface *iface)
+{
+  iface->init = gk_store_initable_init;
+}
+
+/* ---------------------------------------------------------------------- */
+/* GObject                                                                */
+
+static void
+gk_store_finalize (GObject *object)
+{
+  GkStore *self = (GkStore *)object;
+
+  /* Statements first: a connection with live statements does not close. */
+  g_clear_pointer (&self->stmts, g_hash_table_unref);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+  g_mutex_clear (&self->mutex);
+
+  G_OBJECT_CLASS (gk_store_parent_class)->finalize (object);
+}
+
+static void
+gk_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  GkStore *self = GK_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_store_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  GkStore *self = GK_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_store_class_init (GkStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gk_store_finalize;
+  object_class->get_property = gk_store_get_property;
+  object_class->set_property = gk_store_set_property;
+
+  properties [PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+gk_store_init (GkStore *self)
+{
+  g_mutex_init (&self->mutex);
+  self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, stmt_free);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Public API                                                             */
+
+/**
+ * gk_store_default_path:
+ *
+ * Returns: (transfer full): where the app keeps its library,
+ *   `$XDG_DATA_HOME/gongkai/library.db`
+ */
+char *
+gk_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "gongkai", "library.db", NULL);
+}
+
+/**
+ * gk_store_open:
+ * @path: the database file; it and its folders are created when missing
+ *
+ * Opens the library at @path, bringing its schema up to date.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set: among
+ *   others %GK_STORE_ERROR_CORRUPT for a damaged file or one that is not a
+ *   library, %GK_STORE_ERROR_NEWER_SCHEMA for a library of a newer
+ *   Gongkai
+ */
+GkStore *
+gk_store_open (const char  *path,
+               GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_initable_new (GK_TYPE_STORE, NULL, error, "path", path, NULL);
+}
+
+const char *
+gk_store_get_path (GkStore *self)
+{
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+  return self->path;
+}
+
+/**
+ * gk_store_set_aside:
+ * @path: a library that could not be opened; no store may have it open
+ * @moved_to: (out) (optional) (transfer full): where it went
+ *
+ * Renames the library, with its -wal, -shm and -journal files, to
+ * `<path>.broken-<date>-<time>` in the same folder, so that a fresh one can
+ * be started at @path while the old file stays for recovery.
+ */
+gboolean
+gk_store_set_aside (const char  *path,
+                    char       **moved_to,
+                    GError     **error)
+{
+  static const char * const companions[] = { "-wal", "-shm", "-journal" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *target = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_NOT_FOUND,
+                   _("There is no library “%s” to set aside."), path);
+      return FALSE;
+    }
+
+  /* Two set-asides in one second must not overwrite each other. */
+  target = g_strdup_printf ("%s.broken-%s", path, stamp);
+  for (guint n = 2; g_file_test (target, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (target);
+      target = g_strdup_printf ("%s.broken-%s-%u", path, stamp, n);
+    }
+
+  if (g_rename (path, target) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, GK_STORE_ERROR,
+                   saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM
+                   ? GK_STORE_ERROR_READ_ONLY : GK_STORE_ERROR_FAILED,
+                   _("The library “%s” could not be moved to “%s”: %s."),
+                   path, target, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* The WAL may hold committed transactions: it goes with its database,
+   * under the name SQLite will look for next to the moved file. */
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *from = g_strconcat (path, companions[i], NULL);
+      g_autofree char *to = g_strconcat (target, companions[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_FAILED,
+                       _("The library was moved to “%s”, but “%s” could not follow it: %s."),
+                       target, from, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  if (moved_to != NULL)
+    *moved_to = g_steal_pointer (&target);
+  return TRUE;
+}
+
+/**
+ * gk_store_import:
+ * @report: the parse of @original_bytes; its SHA-256 is set when unset,
+ *   and gk_store_report_id() works on it afterwards
+ * @original_bytes: the file as it was read
+ * @result: (out) (optional): what happened
+ * @report_id: (out) (optional): the report's id in the library
+ *
+ * Stores @report with its original bytes in one transaction.  Safe to call
+ * from a worker thread.  Corrections and merges are not applied to
+ * @report; gk_store_apply_corrections() does that.
+ */
+gboolean
+gk_store_import (GkStore              *self,
+                 GkReport             *report,
+                 GBytes               *original_bytes,
+                 GkStoreImportResult  *result,
+                 gint64               *report_id,
+                 GError              **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *canonical = NULL;
+  const char *report_sha256;
+  const char *eff_agency;
+  GkStoreImportResult what = GK_STORE_IMPORT_ADDED;
+  gint64 id = 0;
+  gint64 imported_at = g_get_real_time ();
+  int year;
+  int version = 1;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GK_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (original_bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, original_bytes);
+  report_sha256 = gk_report_get_sha256 (report);
+  if (report_sha256 != NULL && g_ascii_strcasecmp (report_sha256, sha256) != 0)
+    {
+      g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_INVALID,
+                   _("The report “%s” was not read from the bytes given to store with it."),
+                   gk_report_get_source_name (report));
+      return FALSE;
+    }
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  if (!begin (self, SQL_BEGIN_WRITE, error))
+    return FALSE;
+
+  {
+    g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_FIND_SHA, error);
+
+    ok = stmt != NULL;
+    if (ok)
+      {
+        bind_text (stmt, 1, sha256);
+        rc = sqlite3_step (stmt);
+        if (rc == SQLITE_ROW)
+          {
+            id = sqlite3_column_int64 (stmt, 0);
+            what = GK_STORE_IMPORT_DUPLICATE;
+          }
+        else if (rc != SQLITE_DONE)
+          ok = fail (self, rc, error);
+      }
+  }
+
+  if (ok && what == GK_STORE_IMPORT_DUPLICATE)
+    {
+      ok = refresh_report_info (self, report, id, error);
+      if (!end (self, ok, ok ? error : NULL))
+        return FALSE;
+      if (result != NULL)
+        *result = what;
+      if (report_id != NULL)
+        *report_id = id;
+      return TRUE;
+    }
+
+  /* The agency and year this report is filed under decide whether the
+   * library already has a version of it. */
+  year = gk_report_get_year (report);
+  eff_agency = gk_report_get_agency (report);
+  ok = ok && lookup_alias (self, eff_agency, &canonical, error);
+  if (canonical != NULL)
+    eff_agency = canonical;
+
+  if (ok && is_grouped (eff_agency, year))
+    {
+      g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_GROUP_SIZE, error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          bind_text (stmt, 1, eff_agency);
+          sqlite3_bind_int (stmt, 2, year);
+          rc = sqlite3_step (stmt);
+          if (rc != SQLITE_ROW)
+            ok = fail (self, rc, error);
+          else if (sqlite3_column_int (stmt, 0) > 0)
+            {
+              what = GK_STORE_IMPORT_NEW_VERSION;
+              version = sqlite3_column_int (stmt, 1) + 1;
+            }
+        }
+    }
+
+  if (ok)
+    {
+      g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_INSERT_REPORT, error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          bind_text (stmt, 1, sha256);
+          bind_metadata (stmt, report);
+          sqlite3_bind_int64 (stmt, 14, imported_at);
+          bind_text (stmt, 15, eff_agency);
+          sqlite3_bind_int (stmt, 16, year);
+          sqlite3_bind_int (stmt, 17, version);
+          sqlite3_bind_int (stmt, 18, what != GK_STORE_IMPORT_NEW_VERSION);
+          ok = run (self, stmt, error);
+          id = sqlite3_last_insert_rowid (self->db);
+        }
+    }
+
+  if (ok)
+    {
+      g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_INSERT_ORIGINAL, error);
+      gsize size = 0;
+      gconstpointer data = g_bytes_get_data (original_bytes, &size);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, id);
+          /* A zero-length blob, not NULL, for an empty file. */
+          sqlite3_bind_blob64 (stmt, 2, data != NULL ? data : "", size, SQLITE_STATIC);
+          ok = run (self, stmt, error);
+        }
+    }
+
+  ok = ok && insert_content (self, id, report, error);
+
+  if (!end (self, ok, ok ? error : NULL))
+    return FALSE;
+
+  if (report_sha256 == NULL)
+    gk_report_set_sha256 (report, sha256);
+  set_report_info (report, id, version, what != GK_STORE_IMPORT_NEW_VERSION, imported_at);
+
+  if (result != NULL)
+    *result = what;
+  if (report_id != NULL)
+    *report_id = id;
+  return TRUE;
+}
+
+/**
+ * gk_store_list_reports:
+ *
+ * Loads every report of the library, with its tables, cells and findings
+ * and the user's corrections applied, in import order.
+ *
+ * Returns: (transfer full) (element-type GkReport): the reports, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+gk_store_list_reports (GkStore  *self,
+                       GError  **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  return load_reports (self, 0, error);
+}
+
+/**
+ * gk_store_load_report:
+ *
+ * Returns: (transfer full): report @id as gk_store_list_reports() would
+ *   load it, or %NULL with @error set (%GK_STORE_ERROR_NOT_FOUND when there
+ *   is no such report)
+ */
+GkReport *
+gk_store_load_report (GkStore  *self,
+                      gint64    id,
+                      GError  **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (id <= 0)
+    {
+      set_not_found (error, id);
+      return NULL;
+    }
+
+  locker = g_mutex_locker_new (&self->mutex);
+  reports = load_reports (self, id, error);
+  if (reports == NULL)
+    return NULL;
+  if (reports->len == 0)
+    {
+      set_not_found (error, id);
+      return NULL;
+    }
+
+  return g_object_ref (g_ptr_array_index (reports, 0));
+}
+
+/**
+ * gk_store_load_original:
+ *
+ * Returns: (transfer full): the bytes report @id was imported from
+ */
+GBytes *
+gk_store_load_original (GkStore  *self,
+                        gint64    id,
+                        GError  **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GkStoreStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  stmt = get_stmt (self, SQL_SELECT_ORIGINAL, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+
+  if (rc == SQLITE_DONE)
+    set_not_found (error, id);
+  else
+    fail (self, rc, error);
+  return NULL;
+}
+
+/**
+ * gk_store_count_reports:
+ *
+ * Returns: how many reports the library holds; 0 with @error set on
+ *   failure
+ */
+guint
+gk_store_count_reports (GkStore  *self,
+                        GError  **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GkStoreStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_STORE (self), 0);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  stmt = get_stmt (self, SQL_COUNT_REPORTS, error);
+  if (stmt == NULL)
+    return 0;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      fail (self, rc, error);
+      return 0;
+    }
+  return sqlite3_column_int (stmt, 0);
+}
+
+/**
+ * gk_store_remove_report:
+ *
+ * Removes report @id with everything stored about it, its corrections
+ * included.  When it was the active version, the earliest remaining
+ * version becomes active.
+ */
+gboolean
+gk_store_remove_report (GkStore  *self,
+                        gint64    id,
+                        GError  **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autofree char *agency = NULL;
+  int year = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, SQL_BEGIN_WRITE, error))
+    return FALSE;
+
+  ok = get_effective (self, id, &agency, &year, error)
+       && run_for_id (self, SQL_DELETE_REPORT, id, error)
+       && regroup (self, agency, year, error);
+
+  return end (self, ok, ok ? error : NULL);
+}
+
+/**
+ * gk_store_set_active_version:
+ *
+ * Makes report @id the active version of its agency and year.
+ */
+gboolean
+gk_store_set_active_version (GkStore  *self,
+                             gint64    id,
+                             GError  **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autofree char *agency = NULL;
+  int year = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, SQL_BEGIN_WRITE, error))
+    return FALSE;
+
+  ok = get_effective (self, id, &agency, &year, error);
+  if (ok && is_grouped (agency, year))
+    {
+      g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_ACTIVATE, error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, id);
+          bind_text (stmt, 2, agency);
+          sqlite3_bind_int (stmt, 3, year);
+          ok = run (self, stmt, error);
+        }
+    }
+
+  return end (self, ok, ok ? error : NULL);
+}
+
+/* Trims @name; returns %NULL for a name of nothing but white space. */
+static char *
+dup_name (const char *name)
+{
+  char *copy;
+
+  if (name == NULL)
+    return NULL;
+  copy = g_strstrip (g_strdup (name));
+  if (*copy == '\0')
+    g_clear_pointer (&copy, g_free);
+  return copy;
+}
+
+/**
+ * gk_store_correct_agency:
+ * @agency: (nullable): the right name, or %NULL to drop the correction
+ *
+ * Records the user's correction of report @id's agency.  It is kept apart
+ * from the parsed metadata: it survives gk_store_replace_parse().
+ */
+gboolean
+gk_store_correct_agency (GkStore     *self,
+                         gint64       id,
+                         const char  *agency,
+                         GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autofree char *name = dup_name (agency);
+  g_autofree char *old_agency = NULL;
+  int old_year = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, SQL_BEGIN_WRITE, error))
+    return FALSE;
+
+  ok = get_effective (self, id, &old_agency, &old_year, error);
+  if (ok)
+    {
+      g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_CORRECT_AGENCY, error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, id);
+          bind_text (stmt, 2, name);
+          sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
+          ok = run (self, stmt, error);
+        }
+    }
+
+  ok = ok
+       && run_for_id (self, SQL_DROP_EMPTY_CORRECTION, id, error)
+       && refile_report (self, id, old_agency, old_year, error);
+
+  return end (self, ok, ok ? error : NULL);
+}
+
+/**
+ * gk_store_correct_year:
+ * @year: the right year, or 0 to drop the correction
+ *
+ * Records the user's correction of report @id's year, like
+ * gk_store_correct_agency().
+ */
+gboolean
+gk_store_correct_year (GkStore  *self,
+                       gint64    id,
+                       int       year,
+                       GError  **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autofree char *old_agency = NULL;
+  int old_year = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (year < 0 || year > 9999)
+    {
+      g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_INVALID,
+                   _("%d is not a year."), year);
+      return FALSE;
+    }
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, SQL_BEGIN_WRITE, error))
+    return FALSE;
+
+  ok = get_effective (self, id, &old_agency, &old_year, error);
+  if (ok)
+    {
+      g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_CORRECT_YEAR, error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, id);
+          if (year > 0)
+            sqlite3_bind_int (stmt, 2, year);
+          else
+            sqlite3_bind_null (stmt, 2);
+          sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
+          ok = run (self, stmt, error);
+        }
+    }
+
+  ok = ok
+       && run_for_id (self, SQL_DROP_EMPTY_CORRECTION, id, error)
+       && refile_report (self, id, old_agency, old_year, error);
+
+  return end (self, ok, ok ? error : NULL);
+}
+
+/**
+ * gk_store_merge_agency:
+ * @alias: a way the agency's name is written
+ * @canonical: the name to show and group under instead
+ *
+ * Records that @alias and @canonical name one agency.  Merges are
+ * transitive: merging into a name that was itself merged into a third one
+ * files @alias under the third, and names merged into @alias follow it.
+ */
+gboolean
+gk_store_merge_agency (GkStore     *self,
+                       const char  *alias,
+                       const char  *canonical,
+                       GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autofree char *from = dup_name (alias);
+  g_autofree char *to = dup_name (canonical);
+  g_autofree char *target = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (from == NULL || to == NULL)
+    {
+      g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_INVALID,
+                   _("An agency name cannot be empty."));
+      return FALSE;
+    }
+  if (strcmp (from, to) == 0)
+    return TRUE;
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, SQL_BEGIN_WRITE, error))
+    return FALSE;
+
+  /* The alias table stays flat, every alias naming a canonical name that
+   * is no alias itself, so that one lookup resolves any name. */
+  ok = lookup_alias (self, to, &target, &local_error);
+  if (ok && target == NULL)
+    target = g_strdup (to);
+  if (ok && strcmp (target, from) == 0)
+    {
+      /* Merging a name back into the alias that was merged into it: the
+       * user turns the pair round. */
+      g_free (target);
+      target = g_strdup (to);
+      {
+        g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_DELETE_ALIAS, &local_error);
+
+        ok = stmt != NULL;
+        if (ok)
+          {
+            bind_text (stmt, 1, to);
+            ok = run (self, stmt, &local_error);
+          }
+      }
+    }
+
+  if (ok)
+    {
+      g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_INSERT_ALIAS, &local_error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          bind_text (stmt, 1, from);
+          bind_text (stmt, 2, target);
+          ok = run (self, stmt, &local_error);
+        }
+    }
+
+  if (ok)
+    {
+      g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_RETARGET_ALIASES, &local_error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          bind_text (stmt, 1, from);
+          bind_text (stmt, 2, target);
+          ok = run (self, stmt, &local_error);
+        }
+    }
+
+  ok = ok
+       && run_sql (self, SQL_REFRESH_EFFECTIVE, &local_error)
+       && regroup_agency (self, target, &local_error);
+
+  if (!end (self, ok, ok ? &local_error : NULL))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * gk_store_unmerge_agency:
+ *
+ * Undoes gk_store_merge_agency() for @alias: reports that write it are
+ * filed under it again.
+ */
+gboolean
+gk_store_unmerge_agency (GkStore     *self,
+                         const char  *alias,
+                         GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autofree char *from = dup_name (alias);
+  g_autofree char *canonical = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (from == NULL)
+    {
+      g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_INVALID,
+                   _("An agency name cannot be empty."));
+      return FALSE;
+    }
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, SQL_BEGIN_WRITE, error))
+    return FALSE;
+
+  ok = lookup_alias (self, from, &canonical, &local_error);
+  if (ok && canonical == NULL)
+    {
+      g_set_error (&local_error, GK_STORE_ERROR, GK_STORE_ERROR_NOT_FOUND,
+                   _("“%s” is not merged into another name."), from);
+      ok = FALSE;
+    }
+
+  if (ok)
+    {
+      g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_DELETE_ALIAS, &local_error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          bind_text (stmt, 1, from);
+          ok = run (self, stmt, &local_error);
+        }
+    }
+
+  ok = ok
+       && run_sql (self, SQL_REFRESH_EFFECTIVE, &local_error)
+       && regroup_agency (self, from, &local_error)
+       && regroup_agency (self, canonical, &local_error);
+
+  if (!end (self, ok, ok ? &local_error : NULL))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * gk_store_dup_agency_aliases:
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): every merged name →
+ *   the name it was merged into, or %NULL with @error set
+ */
+GHashTable *
+gk_store_dup_agency_aliases (GkStore  *self,
+                             GError  **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GkStoreStmt) stmt = NULL;
+  g_autoptr(GHashTable) aliases = NULL;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  stmt = get_stmt (self, SQL_SELECT_ALIASES, error);
+  if (stmt == NULL)
+    return NULL;
+
+  aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (aliases, dup_column_text (stmt, 0), dup_column_text (stmt, 1));
+
+  if (rc != SQLITE_DONE)
+    {
+      fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&aliases);
+}
+
+/**
+ * gk_store_apply_corrections:
+ * @report: a report, imported or not
+ *
+ * Shows the user's corrections on @report as gk_store_load_report() would:
+ * the corrected agency and year when @report is in the library, and the
+ * merged agency name in any case.  Applying them twice changes nothing.
+ */
+void
+gk_store_apply_corrections (GkStore  *self,
+                            GkReport *report)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *corrected_agency = NULL;
+  g_autofree char *canonical = NULL;
+  gboolean year_corrected = FALSE;
+  int corrected_year = 0;
+  gint64 id;
+
+  g_return_if_fail (GK_IS_STORE (self));
+  g_return_if_fail (GK_IS_REPORT (report));
+
+  id = gk_store_report_id (report);
+  locker = g_mutex_locker_new (&self->mutex);
+
+  if (id > 0)
+    {
+      g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_SELECT_CORRECTION, &error);
+      int rc;
+
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          corrected_agency = dup_column_text (stmt, 0);
+          year_corrected = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
+          corrected_year = sqlite3_column_int (stmt, 1);
+        }
+      else if (rc != SQLITE_DONE)
+        {
+          fail (self, rc, &error);
+          goto failed;
+        }
+    }
+
+  if (!lookup_alias (self,
+                     corrected_agency != NULL ? corrected_agency : gk_report_get_agency (report),
+                     &canonical, &error))
+    goto failed;
+
+  apply_correction_values (report, corrected_agency, year_corrected, corrected_year, canonical);
+  return;
+
+failed:
+  g_warning ("Could not read the corrections of report %" G_GINT64_FORMAT ": %s", id, error->message);
+}
+
+/**
+ * gk_store_replace_parse:
+ * @new_parse: a fresh parse of report @id's original bytes
+ *
+ * Replaces the metadata, sections, cells and findings of report @id by
+ * those of @new_parse, in one transaction.  The source name and the
+ * original bytes are the import's and stay; so do the user's corrections,
+ * which are applied to @new_parse, which then stands for report @id.
+ */
+gboolean
+gk_store_replace_parse (GkStore   *self,
+                        gint64     id,
+                        GkReport  *new_parse,
+                        GError   **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autofree char *old_agency = NULL;
+  g_autofree char *stored_sha256 = NULL;
+  g_autofree char *stored_source = NULL;
+  int old_year = 0;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GK_IS_REPORT (new_parse), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, SQL_BEGIN_WRITE, error))
+    return FALSE;
+
+  {
+    g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_REPORT_INFO, error);
+
+    ok = stmt != NULL;
+    if (ok)
+      {
+        sqlite3_bind_int64 (stmt, 1, id);
+        rc = sqlite3_step (stmt);
+        if (rc == SQLITE_ROW)
+          {
+            old_agency = dup_column_text (stmt, 3);
+            old_year = sqlite3_column_int (stmt, 4);
+            stored_sha256 = dup_column_text (stmt, 5);
+            stored_source = dup_column_text (stmt, 6);
+          }
+        else if (rc == SQLITE_DONE)
+          {
+            set_not_found (error, id);
+            ok = FALSE;
+          }
+        else
+          ok = fail (self, rc, error);
+      }
+  }
+
+  if (ok && gk_report_get_sha256 (new_parse) != NULL
+      && g_ascii_strcasecmp (gk_report_get_sha256 (new_parse), stored_sha256) != 0)
+    {
+      g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_INVALID,
+                   _("The new parse is of a different file than report %" G_GINT64_FORMAT "."), id);
+      ok = FALSE;
+    }
+
+  if (ok)
+    {
+      g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_UPDATE_REPORT, error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, id);
+          bind_metadata (stmt, new_parse);
+          ok = run (self, stmt, error);
+        }
+    }
+
+  ok = ok
+       && delete_content (self, id, error)
+       && insert_content (self, id, new_parse, error)
+       && refile_report (self, id, old_agency, old_year, error);
+
+  if (!end (self, ok, ok ? error : NULL))
+    return FALSE;
+
+  if (gk_report_get_sha256 (new_parse) == NULL)
+    gk_report_set_sha256 (new_parse, stored_sha256);
+  gk_report_set_source_name (new_parse, stored_source);
+
+  {
+    g_autoptr(GError) info_error = NULL;
+
+    /* The new parse is in the database; failing to read back its version
+     * only leaves the in-memory copy without it. */
+    if (!refresh_report_info (self, new_parse, id, &info_error))
+      g_warning ("Could not read back report %" G_GINT64_FORMAT ": %s", id, info_error->message);
+  }
+
+  g_clear_pointer (&locker, g_mutex_locker_free);
+  gk_store_apply_corrections (self, new_parse);
+  return TRUE;
+}
+
+/**
+ * gk_store_reparse:
+ * @parse: the parser, usually a wrapper of gk_parse_bytes() that also runs
+ *   the checks
+ *
+ * Parses report @id's original bytes again and replaces what the library
+ * holds of it with gk_store_replace_parse().
+ *
+ * Returns: (transfer full): the new parse with the user's corrections
+ *   applied, or %NULL with @error set
+ */
+GkReport *
+gk_store_reparse (GkStore           *self,
+                  gint64             id,
+                  GkStoreParseFunc   parse,
+                  GError           **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GkReport) report = NULL;
+  g_autofree char *source_name = NULL;
+
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+  g_return_val_if_fail (parse != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = gk_store_load_original (self, id, error);
+  if (bytes == NULL)
+    return NULL;
+
+  {
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+    g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_REPORT_INFO, error);
+
+    if (stmt == NULL)
+      return NULL;
+    sqlite3_bind_int64 (stmt, 1, id);
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      source_name = dup_column_text (stmt, 6);
+  }
+
+  /* Parsing takes a while and needs no lock. */
+  report = parse (bytes, source_name, error);
+  if (report == NULL)
+    return NULL;
+
+  if (!gk_store_replace_parse (self, id, report, error))
+    return NULL;
+
+  return g_steal_pointer (&report);
+}
+
+/**
+ * gk_store_report_id:
+ *
+ * Returns: the id of @report in the library it was loaded from or
+ *   imported into, 0 for a report no store has seen
+ */
+gint64
+gk_store_report_id (GkReport *report)
+{
+  const ReportInfo *info;
+
+  g_return_val_if_fail (GK_IS_REPORT (report), 0);
+
+  info = get_report_info (report);
+  return info != NULL ? info->id : 0;
+}
+
+/**
+ * gk_store_report_version:
+ *
+ * Returns: 1 for the first report of its agency and year in the library,
+ *   2 for the second …; 0 for a report no store has seen
+ */
+guint
+gk_store_report_version (GkReport *report)
+{
+  const ReportInfo *info;
+
+  g_return_val_if_fail (GK_IS_REPORT (report), 0);
+
+  info = get_report_info (report);
+  return info != NULL ? info->version : 0;
+}
+
+/**
+ * gk_store_report_is_active:
+ *
+ * Returns: whether @report is the version of its agency and year that
+ *   counts (the first imported, unless the user chose another)
+ */
+gboolean
+gk_store_report_is_active (GkReport *report)
+{
+  const ReportInfo *info;
+
+  g_return_val_if_fail (GK_IS_REPORT (report), FALSE);
+
+  info = get_report_info (report);
+  return info != NULL && info->active;
+}
+
+/**
+ * gk_store_report_imported_at:
+ *
+ * Returns: when @report was imported, in microseconds since 1970 (UTC),
+ *   as g_get_real_time() counts; 0 for a report no store has seen
+ */
+gint64
+gk_store_report_imported_at (GkReport *report)
+{
+  const ReportInfo *info;
+
+  g_return_val_if_fail (GK_IS_REPORT (report), 0);
+
+  info = get_report_info (report);
+  return info != NULL ? info->imported_at : 0;
+}
