@@ -47,7 +47,10 @@ typedef struct
   GkTemplate t3_template;
 } ParseState;
 
-static void
+/* Adds a finding of the parser's own (P1–P4).  The subject is
+ * "table:what", unique per finding of a rule, so that rule + subject stay
+ * a stable identity. */
+static GkFinding *
 add_parse_finding (GkReport   *report,
                    const char *rule,
                    GkSeverity  severity,
@@ -59,6 +62,7 @@ add_parse_finding (GkReport   *report,
 
   gk_finding_set_line (finding, line);
   gk_report_add_finding (report, finding);
+  return finding;  /* the report holds it */
 }
 
 static gboolean
@@ -395,6 +399,8 @@ parse_t3 (ParseState *state)
   g_autoptr(GkTable) table = NULL;
   Group group = GROUP_NONE;
   gboolean has_other_single = FALSE, has_other_split = FALSE;
+  guint n_t3_columns;
+  const GkKeyLabel *t3_columns = gk_keys_t3_columns (&n_t3_columns);
   const GkKeyLabel *rows, *columns;
   guint n_rows, n_columns;
   guint first_line = 0;
@@ -417,7 +423,8 @@ parse_t3 (ParseState *state)
           if (row_count_data (row) > 0)
             {
               g_autofree char *msg = g_strdup_printf (_("Table 3, line %u: a row with numbers whose label is not one of the template’s; it was left out"), row->line);
-              add_parse_finding (report, "P4", GK_SEVERITY_WARNING, "t3:unknown-row", row->line, msg);
+              g_autofree char *subject = g_strdup_printf ("t3:unknown-row@%u", row->line);
+              add_parse_finding (report, "P4", GK_SEVERITY_WARNING, subject, row->line, msg);
             }
           continue;
         }
@@ -426,7 +433,8 @@ parse_t3 (ParseState *state)
         {
           g_autofree char *msg = g_strdup_printf (_("Table 3, line %u: the row “%s” appears a second time; the first one was kept"),
                                                   row->line, gk_keys_row_label (GK_TABLE_3, GK_TEMPLATE_2021, key));
-          add_parse_finding (report, "P4", GK_SEVERITY_WARNING, key, row->line, msg);
+          g_autofree char *subject = g_strdup_printf ("t3:%s:repeated@%u", key, row->line);
+          add_parse_finding (report, "P4", GK_SEVERITY_WARNING, subject, row->line, msg);
           continue;
         }
 
@@ -439,7 +447,14 @@ parse_t3 (ParseState *state)
         {
           g_autofree char *msg = g_strdup_printf (_("Table 3, line %u: the row “%s” does not have 7 cells; missing ones are blank"),
                                                   row->line, gk_keys_row_label (GK_TABLE_3, GK_TEMPLATE_2021, key));
-          add_parse_finding (report, "P4", GK_SEVERITY_WARNING, key, row->line, msg);
+          g_autofree char *subject = g_strdup_printf ("t3:%s:cells", key);
+          GkFinding *finding = add_parse_finding (report, "P4", GK_SEVERITY_WARNING, subject, row->line, msg);
+
+          for (guint c = 0; c < GK_T3_N_COLUMNS; c++)
+            {
+              g_autofree char *cell_key = g_strdup_printf ("t3/%s/%s", key, t3_columns[c].key);
+              gk_finding_add_cell (finding, cell_key);
+            }
         }
       g_hash_table_insert (found, (gpointer) key, cells);
 
@@ -469,7 +484,14 @@ parse_t3 (ParseState *state)
       if (cells == NULL)
         {
           g_autofree char *msg = g_strdup_printf (_("Table 3 has no row “%s”; its cells are blank"), rows[r].label);
-          add_parse_finding (report, "P2", GK_SEVERITY_WARNING, rows[r].key, first_line, msg);
+          g_autofree char *subject = g_strdup_printf ("t3:%s", rows[r].key);
+          GkFinding *finding = add_parse_finding (report, "P2", GK_SEVERITY_WARNING, subject, first_line, msg);
+
+          for (guint c = 0; c < n_columns; c++)
+            {
+              g_autofree char *cell_key = g_strdup_printf ("t3/%s/%s", rows[r].key, columns[c].key);
+              gk_finding_add_cell (finding, cell_key);
+            }
         }
 
       for (guint c = 0; c < n_columns; c++)
@@ -496,7 +518,6 @@ parse_t4 (ParseState *state)
   const GkKeyLabel *rows, *columns;
   guint n_rows, n_columns;
   guint first_line = 0;
-  gboolean truncated = FALSE;
 
   for (guint r = 0; r < state->t4_rows->len && values->len < GK_T4_N_ROWS * GK_T4_N_COLUMNS; r++)
     {
@@ -526,8 +547,15 @@ parse_t4 (ParseState *state)
   if (values->len < GK_T4_N_ROWS * GK_T4_N_COLUMNS)
     {
       g_autofree char *msg = g_strdup_printf (_("Table 4 has only %u of its 15 cells: the table is truncated; the missing cells are blank"), values->len);
-      add_parse_finding (report, "P4", GK_SEVERITY_ERROR, "t4:truncated", first_line, msg);
-      truncated = TRUE;
+      GkFinding *finding = add_parse_finding (report, "P4", GK_SEVERITY_ERROR, "t4:truncated", first_line, msg);
+
+      for (guint i = values->len; i < GK_T4_N_ROWS * GK_T4_N_COLUMNS; i++)
+        {
+          guint n;
+          g_autofree char *cell_key = g_strdup_printf ("t4/%s/%s", gk_keys_t4_rows (&n)[i / GK_T4_N_COLUMNS].key,
+                                                       gk_keys_t4_columns (&n)[i % GK_T4_N_COLUMNS].key);
+          gk_finding_add_cell (finding, cell_key);
+        }
     }
 
   table = gk_table_new (GK_TABLE_4, GK_TEMPLATE_UNKNOWN);
@@ -543,7 +571,6 @@ parse_t4 (ParseState *state)
       gk_table_add_cell (table, cell);
     }
 
-  (void) truncated;
   gk_report_set_table (report, table);
 }
 
@@ -801,7 +828,14 @@ parse_t2 (ParseState *state)
           if (entry == NULL)
             {
               g_autofree char *msg = g_strdup_printf (_("Table 2 has no row “%s”; its cells are blank"), rows[r].label);
-              add_parse_finding (report, "P2", GK_SEVERITY_WARNING, key, first_line, msg);
+              g_autofree char *subject = g_strdup_printf ("t2:%s", key);
+              GkFinding *finding = add_parse_finding (report, "P2", GK_SEVERITY_WARNING, subject, first_line, msg);
+
+              for (guint c = 0; rows[r].columns[c] != NULL; c++)
+                {
+                  g_autofree char *cell_key = g_strdup_printf ("t2/%s/%s", key, rows[r].columns[c]);
+                  gk_finding_add_cell (finding, cell_key);
+                }
             }
 
           for (guint c = 0; rows[r].columns[c] != NULL; c++)
