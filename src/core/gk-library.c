@@ -1,0 +1,409 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "gk-library"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gk-library.h"
+
+/* The library the UI observes: a GListModel of every report, and a
+ * GListModel of agencies, each a GListModel of its reports.  It is the
+ * only way the UI changes the store, so the model and the database never
+ * disagree; the UI never sees SQL. */
+struct _GkLibrary
+{
+  GObject     parent_instance;
+
+  GkStore    *store;
+  GListStore *reports;
+  GListStore *agencies;
+  GHashTable *agency_by_name;  /* name → GkAgency (borrowed from agencies) */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GkLibrary, gk_library, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GType
+gk_library_get_item_type (GListModel *model)
+{
+  return GK_TYPE_REPORT;
+}
+
+static guint
+gk_library_get_n_items (GListModel *model)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (GK_LIBRARY (model)->reports));
+}
+
+static gpointer
+gk_library_get_item (GListModel *model,
+                     guint       position)
+{
+  return g_list_model_get_item (G_LIST_MODEL (GK_LIBRARY (model)->reports), position);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = gk_library_get_item_type;
+  iface->get_n_items = gk_library_get_n_items;
+  iface->get_item = gk_library_get_item;
+}
+
+static void
+reports_changed_cb (GkLibrary  *self,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    GListModel *reports)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
+static void
+gk_library_dispose (GObject *object)
+{
+  GkLibrary *self = (GkLibrary *)object;
+
+  g_clear_pointer (&self->agency_by_name, g_hash_table_unref);
+  g_clear_object (&self->agencies);
+  if (self->reports != NULL)
+    g_signal_handlers_disconnect_by_func (self->reports, reports_changed_cb, self);
+  g_clear_object (&self->reports);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (gk_library_parent_class)->dispose (object);
+}
+
+static void
+gk_library_class_init (GkLibraryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = gk_library_dispose;
+}
+
+static void
+gk_library_init (GkLibrary *self)
+{
+  self->reports = g_list_store_new (GK_TYPE_REPORT);
+  self->agencies = g_list_store_new (GK_TYPE_AGENCY);
+  self->agency_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  g_signal_connect_object (self->reports, "items-changed",
+                           G_CALLBACK (reports_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * gk_library_new:
+ * @store: (nullable): where the library lives; %NULL keeps it in memory
+ */
+GkLibrary *
+gk_library_new (GkStore *store)
+{
+  GkLibrary *self = g_object_new (GK_TYPE_LIBRARY, NULL);
+
+  self->store = store ? g_object_ref (store) : NULL;
+  return self;
+}
+
+/**
+ * gk_library_get_store:
+ *
+ * Returns: (transfer none) (nullable): the store
+ */
+GkStore *
+gk_library_get_store (GkLibrary *self)
+{
+  g_return_val_if_fail (GK_IS_LIBRARY (self), NULL);
+  return self->store;
+}
+
+/**
+ * gk_library_get_agencies:
+ *
+ * Returns: (transfer none): a #GListModel of #GkAgency, in the order they
+ *   were first seen; sort it for display
+ */
+GListModel *
+gk_library_get_agencies (GkLibrary *self)
+{
+  g_return_val_if_fail (GK_IS_LIBRARY (self), NULL);
+  return G_LIST_MODEL (self->agencies);
+}
+
+/**
+ * gk_library_find_agency:
+ *
+ * Returns: (transfer none) (nullable): the agency of that name
+ */
+GkAgency *
+gk_library_find_agency (GkLibrary  *self,
+                        const char *name)
+{
+  g_return_val_if_fail (GK_IS_LIBRARY (self), NULL);
+  return g_hash_table_lookup (self->agency_by_name, name ? name : "");
+}
+
+static const char *
+agency_name_of (GkReport *report)
+{
+  const char *name = gk_report_get_agency (report);
+
+  /* Reports whose agency could not be read are grouped together until the
+   * user names it. */
+  return name && *name ? name : _("Unknown agency");
+}
+
+/**
+ * gk_library_find_agency_of:
+ *
+ * Returns: (transfer none) (nullable): the agency @report is listed under
+ */
+GkAgency *
+gk_library_find_agency_of (GkLibrary *self,
+                           GkReport  *report)
+{
+  g_return_val_if_fail (GK_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (GK_IS_REPORT (report), NULL);
+  return gk_library_find_agency (self, agency_name_of (report));
+}
+
+static void
+file_report (GkLibrary *self,
+             GkReport  *report)
+{
+  const char *name = agency_name_of (report);
+  GkAgency *agency = g_hash_table_lookup (self->agency_by_name, name);
+
+  if (agency == NULL)
+    {
+      g_autoptr(GkAgency) created = gk_agency_new (name);
+      g_list_store_append (self->agencies, created);
+      agency = created;
+      g_hash_table_insert (self->agency_by_name, (gpointer) gk_agency_get_name (agency), agency);
+    }
+  gk_agency_add_report (agency, report);
+}
+
+static void
+unfile_report (GkLibrary  *self,
+               GkReport   *report,
+               const char *name)
+{
+  GkAgency *agency = g_hash_table_lookup (self->agency_by_name, name);
+  guint position;
+
+  if (agency == NULL || !gk_agency_remove_report (agency, report))
+    return;
+
+  if (gk_agency_get_n_reports (agency) == 0 && g_list_store_find (self->agencies, agency, &position))
+    {
+      g_hash_table_remove (self->agency_by_name, name);
+      g_list_store_remove (self->agencies, position);
+    }
+}
+
+/**
+ * gk_library_add_report:
+ *
+ * Adds a report to the model (the store already holds it).
+ */
+void
+gk_library_add_report (GkLibrary *self,
+                       GkReport  *report)
+{
+  g_return_if_fail (GK_IS_LIBRARY (self));
+  g_return_if_fail (GK_IS_REPORT (report));
+
+  g_list_store_append (self->reports, report);
+  file_report (self, report);
+}
+
+/**
+ * gk_library_load:
+ *
+ * Fills the model from the store.
+ */
+gboolean
+gk_library_load (GkLibrary  *self,
+                 GError    **error)
+{
+  g_autoptr(GPtrArray) reports = NULL;
+
+  g_return_val_if_fail (GK_IS_LIBRARY (self), FALSE);
+
+  if (self->store == NULL)
+    return TRUE;
+
+  reports = gk_store_list_reports (self->store, error);
+  if (reports == NULL)
+    return FALSE;
+
+  g_hash_table_remove_all (self->agency_by_name);
+  g_list_store_remove_all (self->agencies);
+
+  /* One items-changed for the whole library, not one per report. */
+  g_list_store_splice (self->reports, 0, g_list_model_get_n_items (G_LIST_MODEL (self->reports)),
+                       reports->pdata, reports->len);
+  for (guint i = 0; i < reports->len; i++)
+    file_report (self, g_ptr_array_index (reports, i));
+
+  return TRUE;
+}
+
+/**
+ * gk_library_add_outcomes:
+ * @outcomes: (element-type GkImportOutcome): what an import did
+ *
+ * Adds the reports an import added, as the store now holds them (with
+ * the user's corrections and agency merges applied).
+ */
+void
+gk_library_add_outcomes (GkLibrary *self,
+                         GPtrArray *outcomes)
+{
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (GK_IS_LIBRARY (self));
+  g_return_if_fail (outcomes != NULL);
+
+  for (guint i = 0; i < outcomes->len; i++)
+    {
+      GkImportOutcome *outcome = g_ptr_array_index (outcomes, i);
+      GkImportStatus status = gk_import_outcome_get_status (outcome);
+      GkReport *report = gk_import_outcome_get_report (outcome);
+
+      if (report == NULL || (status != GK_IMPORT_ADDED && status != GK_IMPORT_NEW_VERSION))
+        continue;
+
+      if (self->store != NULL)
+        gk_store_apply_corrections (self->store, report);
+      g_ptr_array_add (added, g_object_ref (report));
+    }
+
+  g_list_store_splice (self->reports, g_list_model_get_n_items (G_LIST_MODEL (self->reports)), 0,
+                       added->pdata, added->len);
+  for (guint i = 0; i < added->len; i++)
+    file_report (self, g_ptr_array_index (added, i));
+}
+
+gboolean
+gk_library_remove_report (GkLibrary  *self,
+                          GkReport   *report,
+                          GError    **error)
+{
+  guint position;
+
+  g_return_val_if_fail (GK_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (GK_IS_REPORT (report), FALSE);
+
+  if (self->store != NULL
+      && !gk_store_remove_report (self->store, gk_store_report_id (report), error))
+    return FALSE;
+
+  unfile_report (self, report, agency_name_of (report));
+  if (g_list_store_find (self->reports, report, &position))
+    g_list_store_remove (self->reports, position);
+  return TRUE;
+}
+
+/**
+ * gk_library_correct_agency:
+ *
+ * Corrects the agency of @report; the correction is stored apart from the
+ * parse, so it survives re-parsing.
+ */
+gboolean
+gk_library_correct_agency (GkLibrary   *self,
+                           GkReport    *report,
+                           const char  *agency,
+                           GError     **error)
+{
+  g_autofree char *old_name = NULL;
+
+  g_return_val_if_fail (GK_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (GK_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (agency != NULL && *agency != '\0', FALSE);
+
+  if (self->store != NULL
+      && !gk_store_correct_agency (self->store, gk_store_report_id (report), agency, error))
+    return FALSE;
+
+  old_name = g_strdup (agency_name_of (report));
+  unfile_report (self, report, old_name);
+  gk_report_set_agency (report, agency, _("corrected by you"), 0, 1.0);
+  file_report (self, report);
+  return TRUE;
+}
+
+gboolean
+gk_library_correct_year (GkLibrary  *self,
+                         GkReport   *report,
+                         int         year,
+                         GError    **error)
+{
+  GkAgency *agency;
+
+  g_return_val_if_fail (GK_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (GK_IS_REPORT (report), FALSE);
+
+  if (self->store != NULL
+      && !gk_store_correct_year (self->store, gk_store_report_id (report), year, error))
+    return FALSE;
+
+  gk_report_set_year (report, year, _("corrected by you"), 0, 1.0);
+  agency = gk_library_find_agency_of (self, report);
+  if (agency != NULL)
+    gk_agency_refresh (agency);
+  return TRUE;
+}
+
+/**
+ * gk_library_merge_agencies:
+ * @alias: a spelling to fold into @canonical, e.g. "北京市门头沟区政府"
+ * @canonical: the name to list both under, e.g. "北京市门头沟区人民政府"
+ */
+gboolean
+gk_library_merge_agencies (GkLibrary   *self,
+                           const char  *alias,
+                           const char  *canonical,
+                           GError     **error)
+{
+  GkAgency *from;
+  g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *alias_copy = NULL;
+
+  g_return_val_if_fail (GK_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (alias != NULL && canonical != NULL, FALSE);
+
+  if (g_strcmp0 (alias, canonical) == 0)
+    return TRUE;
+
+  if (self->store != NULL && !gk_store_merge_agency (self->store, alias, canonical, error))
+    return FALSE;
+
+  alias_copy = g_strdup (alias);
+  from = g_hash_table_lookup (self->agency_by_name, alias_copy);
+  if (from == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < gk_agency_get_n_reports (from); i++)
+    g_ptr_array_add (moved, g_list_model_get_item (G_LIST_MODEL (from), i));
+
+  for (guint i = 0; i < moved->len; i++)
+    {
+      GkReport *report = g_ptr_array_index (moved, i);
+      g_autofree char *evidence = g_strdup_printf (_("merged from “%s”"), alias_copy);
+
+      unfile_report (self, report, alias_copy);
+      gk_report_set_agency (report, canonical, evidence,
+                            gk_report_get_agency_line (report), 1.0);
+      file_report (self, report);
+    }
+
+  return TRUE;
+}
