@@ -219,8 +219,8 @@ gk_library_add_report (GkLibrary *self,
   g_return_if_fail (GK_IS_LIBRARY (self));
   g_return_if_fail (GK_IS_REPORT (report));
 
-  g_list_store_append (self->reports, report);
   file_report (self, report);
+  g_list_store_append (self->reports, report);
 }
 
 /**
@@ -246,11 +246,12 @@ gk_library_load (GkLibrary  *self,
   g_hash_table_remove_all (self->agency_by_name);
   g_list_store_remove_all (self->agencies);
 
-  /* One items-changed for the whole library, not one per report. */
-  g_list_store_splice (self->reports, 0, g_list_model_get_n_items (G_LIST_MODEL (self->reports)),
-                       reports->pdata, reports->len);
+  /* Agencies first, so that whoever observes the reports finds their
+   * agencies; then one items-changed for the whole library. */
   for (guint i = 0; i < reports->len; i++)
     file_report (self, g_ptr_array_index (reports, i));
+  g_list_store_splice (self->reports, 0, g_list_model_get_n_items (G_LIST_MODEL (self->reports)),
+                       reports->pdata, reports->len);
 
   return TRUE;
 }
@@ -285,10 +286,10 @@ gk_library_add_outcomes (GkLibrary *self,
       g_ptr_array_add (added, g_object_ref (report));
     }
 
-  g_list_store_splice (self->reports, g_list_model_get_n_items (G_LIST_MODEL (self->reports)), 0,
-                       added->pdata, added->len);
   for (guint i = 0; i < added->len; i++)
     file_report (self, g_ptr_array_index (added, i));
+  g_list_store_splice (self->reports, g_list_model_get_n_items (G_LIST_MODEL (self->reports)), 0,
+                       added->pdata, added->len);
 }
 
 gboolean
