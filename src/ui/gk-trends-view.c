@@ -1,0 +1,522 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "gk-trends-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gk-chart-model.h"
+#include "gk-trend-chart.h"
+#include "gk-trends-view.h"
+
+/* The Trends page: what to show (application outcomes, or reconsideration
+ * and litigation), for whom (the selected agency, the whole library, or a
+ * chosen set of agencies summed into one series), the chart, its legend
+ * as widgets, and export. */
+struct _GkTrendsView
+{
+  GtkBox          parent_instance;
+
+  GkLibrary      *library;
+  GSettings      *settings;
+  GkAgency       *agency;       /* borrowed */
+  GkTrendsScope   scope;
+  GHashTable     *chosen;       /* agency names of the chosen set */
+  GkChartModel   *model;
+
+  GtkWidget      *outcomes_button;
+  GtkWidget      *disputes_button;
+  GtkWidget      *scope_dropdown;
+  GtkWidget      *choose_button;
+  GtkWidget      *choose_list;
+  GtkWidget      *chart;
+  GtkWidget      *legend;
+};
+
+G_DEFINE_FINAL_TYPE (GkTrendsView, gk_trends_view, GTK_TYPE_BOX)
+
+/**
+ * gk_trends_collect_reports:
+ * @agencies: (element-type GkAgency): the agencies to chart
+ *
+ * One report per agency and year: when an agency has two versions of a
+ * year, the first (the active one) counts, so nothing is summed twice.
+ *
+ * Returns: (transfer container) (element-type GkReport): the reports
+ */
+GPtrArray *
+gk_trends_collect_reports (GListModel *agencies)
+{
+  GPtrArray *reports = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint a = 0; a < g_list_model_get_n_items (agencies); a++)
+    {
+      g_autoptr(GkAgency) agency = g_list_model_get_item (agencies, a);
+      g_autoptr(GHashTable) years = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+      for (guint r = 0; r < g_list_model_get_n_items (G_LIST_MODEL (agency)); r++)
+        {
+          g_autoptr(GkReport) report = g_list_model_get_item (G_LIST_MODEL (agency), r);
+          int year = gk_report_get_year (report);
+
+          if (year <= 0 || g_hash_table_contains (years, GINT_TO_POINTER (year)))
+            continue;
+          g_hash_table_add (years, GINT_TO_POINTER (year));
+          g_ptr_array_add (reports, g_steal_pointer (&report));
+        }
+    }
+
+  return reports;
+}
+
+static void
+update_legend (GkTrendsView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->legend)) != NULL)
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->legend), child);
+
+  for (guint s = 0; s < gk_chart_model_get_n_series (self->model); s++)
+    {
+      GkChartSeries id = gk_chart_model_get_series_id (self->model, s);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *swatch = gtk_label_new (NULL);
+      GtkWidget *label = gtk_label_new (gk_chart_model_get_series_label (self->model, s));
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+      g_autofree char *css = NULL;
+      g_autofree char *color_text = NULL;
+      GdkRGBA color;
+
+      gk_trend_chart_get_series_color (GK_TREND_CHART (self->chart), id, &color);
+      color_text = gdk_rgba_to_string (&color);
+      /* A line series is a thin bar, a bar series a square. */
+      css = g_strdup_printf ("label { background-color: %s; min-width: 14px; min-height: %dpx; border-radius: 2px; }",
+                             color_text,
+                             gk_chart_model_get_series_mark (self->model, s) == GK_CHART_MARK_LINE ? 3 : 12);
+      gtk_css_provider_load_from_data (provider, css, -1);
+      gtk_style_context_add_provider (gtk_widget_get_style_context (swatch),
+                                      GTK_STYLE_PROVIDER (provider),
+                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (label, "caption");
+
+      gtk_box_append (GTK_BOX (box), swatch);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_flow_box_append (GTK_FLOW_BOX (self->legend), box);
+    }
+}
+
+static void
+refresh (GkTrendsView *self)
+{
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GListStore) agencies = g_list_store_new (GK_TYPE_AGENCY);
+  g_autofree char *label = NULL;
+  GListModel *all = gk_library_get_agencies (self->library);
+
+  switch (self->scope)
+    {
+    case GK_TRENDS_SCOPE_LIBRARY:
+      for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+        {
+          g_autoptr(GkAgency) agency = g_list_model_get_item (all, i);
+          g_list_store_append (agencies, agency);
+        }
+      label = g_strdup (_("Whole library"));
+      break;
+
+    case GK_TRENDS_SCOPE_SELECTION:
+      for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+        {
+          g_autoptr(GkAgency) agency = g_list_model_get_item (all, i);
+          if (g_hash_table_contains (self->chosen, gk_agency_get_name (agency)))
+            g_list_store_append (agencies, agency);
+        }
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u chosen agency", "%u chosen agencies",
+                                            g_list_model_get_n_items (G_LIST_MODEL (agencies))),
+                               g_list_model_get_n_items (G_LIST_MODEL (agencies)));
+      break;
+
+    case GK_TRENDS_SCOPE_AGENCY:
+    default:
+      if (self->agency != NULL)
+        {
+          g_list_store_append (agencies, self->agency);
+          label = g_strdup (gk_agency_get_name (self->agency));
+        }
+      break;
+    }
+
+  reports = gk_trends_collect_reports (G_LIST_MODEL (agencies));
+  gk_chart_model_set_kind (self->model,
+                           gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->disputes_button))
+                           ? GK_CHART_DISPUTES : GK_CHART_OUTCOMES);
+  gk_chart_model_set_reports (self->model, reports, label ? label : "");
+  gk_trend_chart_model_changed (GK_TREND_CHART (self->chart));
+  update_legend (self);
+
+  gtk_widget_set_visible (self->choose_button, self->scope == GK_TRENDS_SCOPE_SELECTION);
+}
+
+static void
+kind_toggled_cb (GkTrendsView    *self,
+                 GtkToggleButton *button)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "chart-kind",
+                           GTK_WIDGET (button) == self->disputes_button ? "disputes" : "outcomes");
+  refresh (self);
+}
+
+static void
+scope_changed_cb (GkTrendsView *self,
+                  GParamSpec   *pspec,
+                  GtkDropDown  *dropdown)
+{
+  static const char * const nicks[] = { "agency", "library", "selection" };
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (selected >= G_N_ELEMENTS (nicks))
+    return;
+  self->scope = selected;
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "chart-scope", nicks[selected]);
+  refresh (self);
+}
+
+static void
+chosen_toggled_cb (GtkCheckButton *check,
+                   GkTrendsView   *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (check), "agency");
+
+  if (gtk_check_button_get_active (check))
+    g_hash_table_add (self->chosen, g_strdup (name));
+  else
+    g_hash_table_remove (self->chosen, name);
+  refresh (self);
+}
+
+/* The chooser lists the library's agencies each time it opens. */
+static void
+fill_choose_list (GkTrendsView *self)
+{
+  GListModel *all = gk_library_get_agencies (self->library);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->choose_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->choose_list), child);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(GkAgency) agency = g_list_model_get_item (all, i);
+      GtkWidget *check = gtk_check_button_new_with_label (gk_agency_get_name (agency));
+
+      g_object_set_data_full (G_OBJECT (check), "agency", g_strdup (gk_agency_get_name (agency)), g_free);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   g_hash_table_contains (self->chosen, gk_agency_get_name (agency)));
+      g_signal_connect (check, "toggled", G_CALLBACK (chosen_toggled_cb), self);
+      gtk_list_box_append (GTK_LIST_BOX (self->choose_list), check);
+    }
+}
+
+static void
+choose_popover_show_cb (GkTrendsView *self)
+{
+  fill_choose_list (self);
+}
+
+static void
+library_changed_cb (GkTrendsView *self)
+{
+  refresh (self);
+}
+
+/* ---------------------------------------------------------------------- */
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    GkTrendsView    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
+      const char *extension = filter ? g_object_get_data (G_OBJECT (filter), "extension") : NULL;
+      g_autofree char *lower = g_ascii_strdown (path ? path : "", -1);
+
+      /* The chosen filter decides the format when the name says nothing. */
+      if (path != NULL && extension != NULL
+          && !g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg")
+          && !g_str_has_suffix (lower, ".pdf"))
+        {
+          char *with_extension = g_strconcat (path, extension, NULL);
+          g_free (path);
+          path = with_extension;
+        }
+
+      if (path == NULL
+          || !gk_trend_chart_export (GK_TREND_CHART (self->chart), path, 1200, 720, &error))
+        {
+          GtkWidget *toplevel = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+          GtkWidget *msg = adw_message_dialog_new (GTK_WINDOW (toplevel), _("The Chart Could Not Be Exported"),
+                                                   error ? error->message : _("Choose a local file."));
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (msg), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (msg));
+        }
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+add_export_filter (GtkFileChooser *chooser,
+                   const char     *name,
+                   const char     *mime_type,
+                   const char     *extension)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  g_object_set_data (G_OBJECT (filter), "extension", (gpointer) extension);
+  gtk_file_chooser_add_filter (chooser, filter);
+  g_object_unref (filter);
+}
+
+/**
+ * gk_trends_view_export:
+ *
+ * Asks where to export the chart, as PNG, SVG or PDF.
+ */
+void
+gk_trends_view_export (GkTrendsView *self)
+{
+  GtkFileChooserNative *chooser;
+  GtkRoot *root;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (GK_IS_TRENDS_VIEW (self));
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (root),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_export_filter (GTK_FILE_CHOOSER (chooser), _("PNG Image"), "image/png", ".png");
+  add_export_filter (GTK_FILE_CHOOSER (chooser), _("SVG Image"), "image/svg+xml", ".svg");
+  add_export_filter (GTK_FILE_CHOOSER (chooser), _("PDF Document"), "application/pdf", ".pdf");
+  /* Translators: the default file name of an exported chart */
+  name = g_strdup_printf ("%s.png", _("chart"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_clicked_cb (GkTrendsView *self)
+{
+  gk_trends_view_export (self);
+}
+
+/* ---------------------------------------------------------------------- */
+
+static void
+gk_trends_view_dispose (GObject *object)
+{
+  GkTrendsView *self = (GkTrendsView *)object;
+
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->model);
+  g_clear_pointer (&self->chosen, g_hash_table_unref);
+
+  G_OBJECT_CLASS (gk_trends_view_parent_class)->dispose (object);
+}
+
+static void
+gk_trends_view_class_init (GkTrendsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = gk_trends_view_dispose;
+}
+
+static void
+gk_trends_view_init (GkTrendsView *self)
+{
+  GtkWidget *toolbar, *kinds, *popover, *scroller, *export_button;
+  const char *scope_names[4];
+
+  self->chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->model = gk_chart_model_new (GK_CHART_OUTCOMES);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self), 12);
+  gtk_widget_set_margin_start (GTK_WIDGET (self), 18);
+  gtk_widget_set_margin_end (GTK_WIDGET (self), 18);
+  gtk_widget_set_margin_top (GTK_WIDGET (self), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 12);
+
+  toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (self), toolbar);
+
+  /* What: a linked pair of toggles. */
+  kinds = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (kinds, "linked");
+  self->outcomes_button = gtk_toggle_button_new_with_mnemonic (_("_Applications"));
+  self->disputes_button = gtk_toggle_button_new_with_mnemonic (_("_Disputes"));
+  gtk_widget_set_tooltip_text (self->outcomes_button, _("How applications were answered, per year"));
+  gtk_widget_set_tooltip_text (self->disputes_button, _("Administrative reconsideration and litigation, per year"));
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (self->disputes_button), GTK_TOGGLE_BUTTON (self->outcomes_button));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->outcomes_button), TRUE);
+  gtk_box_append (GTK_BOX (kinds), self->outcomes_button);
+  gtk_box_append (GTK_BOX (kinds), self->disputes_button);
+  gtk_box_append (GTK_BOX (toolbar), kinds);
+
+  /* For whom. */
+  scope_names[0] = _("This agency");
+  scope_names[1] = _("Whole library");
+  scope_names[2] = _("Chosen agencies");
+  scope_names[3] = NULL;
+  self->scope_dropdown = gtk_drop_down_new_from_strings (scope_names);
+  gtk_widget_set_tooltip_text (self->scope_dropdown, _("Which reports the chart sums"));
+  gtk_box_append (GTK_BOX (toolbar), self->scope_dropdown);
+
+  popover = gtk_popover_new ();
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 400);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  self->choose_list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->choose_list), GTK_SELECTION_NONE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->choose_list);
+  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
+  g_signal_connect_object (popover, "show", G_CALLBACK (choose_popover_show_cb), self, G_CONNECT_SWAPPED);
+  self->choose_button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->choose_button), _("Agencies"));
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->choose_button), popover);
+  gtk_widget_set_visible (self->choose_button, FALSE);
+  gtk_box_append (GTK_BOX (toolbar), self->choose_button);
+
+  export_button = gtk_button_new_from_icon_name ("document-save-as-symbolic");
+  gtk_widget_set_tooltip_text (export_button, _("Export the chart as PNG, SVG or PDF"));
+  gtk_widget_set_halign (export_button, GTK_ALIGN_END);
+  gtk_widget_set_hexpand (export_button, TRUE);
+  g_signal_connect_object (export_button, "clicked", G_CALLBACK (export_clicked_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (toolbar), export_button);
+
+  self->chart = gk_trend_chart_new ();
+  gk_trend_chart_set_model (GK_TREND_CHART (self->chart), self->model);
+  gtk_widget_set_vexpand (self->chart, TRUE);
+  gtk_widget_set_hexpand (self->chart, TRUE);
+  gtk_box_append (GTK_BOX (self), self->chart);
+
+  self->legend = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->legend), GTK_SELECTION_NONE);
+  /* Enough per line that the legend takes two lines at most on a laptop. */
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->legend), 4);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->legend), 8);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->legend), 12);
+  gtk_widget_set_halign (self->legend, GTK_ALIGN_CENTER);
+  gtk_widget_set_can_focus (self->legend, FALSE);
+  gtk_box_append (GTK_BOX (self), self->legend);
+
+  g_signal_connect_object (self->outcomes_button, "toggled", G_CALLBACK (kind_toggled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->disputes_button, "toggled", G_CALLBACK (kind_toggled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scope_dropdown, "notify::selected", G_CALLBACK (scope_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * gk_trends_view_new:
+ * @settings: (nullable): where the chart choice is remembered
+ */
+GtkWidget *
+gk_trends_view_new (GkLibrary *library,
+                    GSettings *settings)
+{
+  GkTrendsView *self;
+
+  g_return_val_if_fail (GK_IS_LIBRARY (library), NULL);
+
+  self = g_object_new (GK_TYPE_TRENDS_VIEW, NULL);
+  self->library = g_object_ref (library);
+  self->settings = settings ? g_object_ref (settings) : NULL;
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *kind = g_settings_get_string (self->settings, "chart-kind");
+      g_autofree char *scope = g_settings_get_string (self->settings, "chart-scope");
+
+      if (g_strcmp0 (kind, "disputes") == 0)
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->disputes_button), TRUE);
+      if (g_strcmp0 (scope, "library") == 0)
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->scope_dropdown), GK_TRENDS_SCOPE_LIBRARY);
+      else if (g_strcmp0 (scope, "selection") == 0)
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->scope_dropdown), GK_TRENDS_SCOPE_SELECTION);
+    }
+
+  g_signal_connect_object (library, "items-changed", G_CALLBACK (library_changed_cb), self, G_CONNECT_SWAPPED);
+  refresh (self);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * gk_trends_view_set_agency:
+ * @agency: (nullable): the agency selected in the window
+ */
+void
+gk_trends_view_set_agency (GkTrendsView *self,
+                           GkAgency     *agency)
+{
+  g_return_if_fail (GK_IS_TRENDS_VIEW (self));
+
+  self->agency = agency;
+  refresh (self);
+}
+
+void
+gk_trends_view_set_scope (GkTrendsView  *self,
+                          GkTrendsScope  scope)
+{
+  g_return_if_fail (GK_IS_TRENDS_VIEW (self));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->scope_dropdown), scope);
+}
+
+/**
+ * gk_trends_view_choose_agencies:
+ * @names: (array zero-terminated=1): the agencies to sum, for the
+ *   "chosen agencies" scope
+ */
+void
+gk_trends_view_choose_agencies (GkTrendsView       *self,
+                                const char * const *names)
+{
+  g_return_if_fail (GK_IS_TRENDS_VIEW (self));
+
+  g_hash_table_remove_all (self->chosen);
+  for (guint i = 0; names && names[i]; i++)
+    g_hash_table_add (self->chosen, g_strdup (names[i]));
+  refresh (self);
+}
+
+/**
+ * gk_trends_view_get_chart:
+ *
+ * Returns: (transfer none): the chart widget
+ */
+GtkWidget *
+gk_trends_view_get_chart (GkTrendsView *self)
+{
+  g_return_val_if_fail (GK_IS_TRENDS_VIEW (self), NULL);
+  return self->chart;
+}

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* gk-window-private.h: what gk-window.c, gk-window-actions.c and
+ * gk-window-dnd.c share. */
+
+#pragma once
+
+#include "gk-core.h"
+#include "gk-window.h"
+
+G_BEGIN_DECLS
+
+struct _GkWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  GkStore              *store;
+  GkLibrary            *library;
+  GkImporter           *importer;
+  GCancellable         *import_cancellable;
+
+  GtkFilter            *agency_filter;
+  GtkSingleSelection   *agency_selection;
+  GtkSingleSelection   *year_selection;
+  GkAgency             *agency;  /* selected, borrowed from the library */
+  GkReport             *report;  /* shown, borrowed */
+
+  GtkWidget            *report_view;
+  GtkWidget            *trends_view;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *agencies_pane;
+  GtkWidget            *years_pane;
+  GtkWidget            *detail_pane;
+  AdwWindowTitle       *agencies_title;
+  AdwWindowTitle       *years_title;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkToggleButton      *search_button;
+  GtkListView          *agency_list;
+  GtkListView          *year_list;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkStack             *report_stack;
+  GtkBox               *report_box;
+  GtkBox               *trends_box;
+  GtkRevealer          *progress_revealer;
+  GtkProgressBar       *progress_bar;
+  GtkLabel             *progress_label;
+  AdwStatusPage        *empty_page;
+};
+
+void _gk_window_class_actions_init (GkWindowClass *klass);
+void _gk_window_update_actions     (GkWindow      *self);
+void _gk_window_dnd_init           (GkWindow      *self);
+void _gk_window_show_report        (GkWindow      *self,
+                                    GkReport      *report);
+void _gk_window_select_agency_named (GkWindow     *self,
+                                     const char   *name);
+
+G_END_DECLS

@@ -1,0 +1,831 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "gk-window"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "gk-report-view.h"
+#include "gk-trends-view.h"
+#include "gk-window-private.h"
+
+/* The main window: agencies → an agency's reports → a report, in a
+ * leaflet that folds on narrow screens; an empty library shows an
+ * invitation to drop reports instead.  The window observes the library
+ * model and never touches the store or a report's text itself. */
+
+G_DEFINE_FINAL_TYPE (GkWindow, gk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+update_main_page (GkWindow *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->library)) == 0;
+
+  gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "library");
+}
+
+static void
+library_changed_cb (GkWindow   *self,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    GListModel *library)
+{
+  guint n_agencies = g_list_model_get_n_items (gk_library_get_agencies (self->library));
+  g_autofree char *subtitle = NULL;
+
+  update_main_page (self);
+
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u report", "%u reports",
+                                           g_list_model_get_n_items (library)),
+                              g_list_model_get_n_items (library));
+  adw_window_title_set_subtitle (self->agencies_title, n_agencies ? subtitle : NULL);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Agency rows                                                            */
+
+static void
+agency_row_update (GtkListItem *item)
+{
+  GkAgency *agency = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *name = g_object_get_data (G_OBJECT (box), "name");
+  GtkWidget *detail = g_object_get_data (G_OBJECT (box), "detail");
+  GtkWidget *mark = g_object_get_data (G_OBJECT (box), "mark");
+  g_autofree char *years = NULL;
+  g_autofree char *text = NULL;
+  guint n_reports, n_errors;
+
+  if (agency == NULL)
+    return;
+
+  n_reports = gk_agency_get_n_reports (agency);
+  n_errors = gk_agency_get_n_errors (agency);
+  years = gk_agency_dup_years_text (agency);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u report", "%u reports", n_reports), n_reports);
+  if (*years)
+    {
+      g_autofree char *with_years = g_strdup_printf ("%s · %s", years, text);
+      g_free (text);
+      text = g_steal_pointer (&with_years);
+    }
+
+  gtk_label_set_label (GTK_LABEL (name), gk_agency_get_name (agency));
+  gtk_label_set_label (GTK_LABEL (detail), text);
+  gtk_widget_set_visible (mark, n_errors > 0);
+  if (n_errors > 0)
+    {
+      g_autofree char *tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "%u report has errors",
+                                                           "%u reports have errors", n_errors),
+                                              n_errors);
+      gtk_widget_set_tooltip_text (mark, tip);
+    }
+}
+
+static void
+agency_notify_cb (GkAgency    *agency,
+                  GParamSpec  *pspec,
+                  GtkListItem *item)
+{
+  agency_row_update (item);
+}
+
+static void
+agency_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 GkWindow                 *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+  GtkWidget *mark = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_add_css_class (mark, "error");
+  gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  gtk_box_append (GTK_BOX (labels), name);
+  gtk_box_append (GTK_BOX (labels), detail);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), mark);
+
+  g_object_set_data (G_OBJECT (box), "name", name);
+  g_object_set_data (G_OBJECT (box), "detail", detail);
+  g_object_set_data (G_OBJECT (box), "mark", mark);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+agency_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                GkWindow                 *self)
+{
+  GkAgency *agency = gtk_list_item_get_item (item);
+
+  agency_row_update (item);
+  g_signal_connect_object (agency, "notify::n-errors", G_CALLBACK (agency_notify_cb), item, 0);
+  g_signal_connect_object (agency, "notify::n-reports", G_CALLBACK (agency_notify_cb), item, 0);
+}
+
+static void
+agency_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  GkWindow                 *self)
+{
+  GkAgency *agency = gtk_list_item_get_item (item);
+
+  if (agency != NULL)
+    g_signal_handlers_disconnect_by_func (agency, agency_notify_cb, item);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Report rows (an agency's years)                                        */
+
+static void
+year_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               GkWindow                 *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *year = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+  GtkWidget *mark = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (year), 0);
+  gtk_widget_add_css_class (year, "heading");
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  gtk_box_append (GTK_BOX (labels), year);
+  gtk_box_append (GTK_BOX (labels), detail);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), mark);
+
+  g_object_set_data (G_OBJECT (box), "year", year);
+  g_object_set_data (G_OBJECT (box), "detail", detail);
+  g_object_set_data (G_OBJECT (box), "mark", mark);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+year_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              GkWindow                 *self)
+{
+  GkReport *report = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *year = g_object_get_data (G_OBJECT (box), "year");
+  GtkWidget *detail = g_object_get_data (G_OBJECT (box), "detail");
+  GtkWidget *mark = g_object_get_data (G_OBJECT (box), "mark");
+  guint n_errors = gk_report_count_findings (report, GK_FINDING_FAILED, GK_SEVERITY_ERROR);
+  guint n_warnings = gk_report_count_findings (report, GK_FINDING_FAILED, GK_SEVERITY_WARNING);
+  g_autofree char *year_text = NULL;
+  g_autofree char *detail_text = NULL;
+
+  if (gk_report_get_year (report) > 0)
+    year_text = g_strdup_printf ("%d", gk_report_get_year (report));
+  else
+    year_text = g_strdup (_("Year unknown"));
+
+  /* Translators: "2019 template · report.txt" */
+  detail_text = g_strdup_printf (_("%s template · %s"),
+                                 gk_template_to_string (gk_report_get_template (report)),
+                                 gk_report_get_source_name (report) ? gk_report_get_source_name (report) : "");
+
+  gtk_label_set_label (GTK_LABEL (year), year_text);
+  gtk_label_set_label (GTK_LABEL (detail), detail_text);
+  gtk_widget_set_visible (mark, n_errors + n_warnings > 0);
+  gtk_widget_remove_css_class (mark, "error");
+  gtk_widget_remove_css_class (mark, "warning");
+  gtk_widget_add_css_class (mark, n_errors ? "error" : "warning");
+  if (n_errors + n_warnings > 0)
+    {
+      g_autofree char *tip = g_strdup_printf (_("%u errors, %u warnings"), n_errors, n_warnings);
+      gtk_widget_set_tooltip_text (mark, tip);
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+
+void
+_gk_window_show_report (GkWindow *self,
+                        GkReport *report)
+{
+  self->report = report;
+
+  gk_report_view_set_report (GK_REPORT_VIEW (self->report_view), report);
+  gtk_stack_set_visible_child_name (self->report_stack, report ? "report" : "none");
+  if (report != NULL && self->settings != NULL)
+    g_settings_set_int64 (self->settings, "last-report-id", gk_store_report_id (report));
+
+  _gk_window_update_actions (self);
+}
+
+static void
+year_selected_cb (GkWindow           *self,
+                  GParamSpec         *pspec,
+                  GtkSingleSelection *selection)
+{
+  _gk_window_show_report (self, gtk_single_selection_get_selected_item (selection));
+}
+
+static void
+year_activate_cb (GkWindow    *self,
+                  guint        position,
+                  GtkListView *list)
+{
+  gtk_single_selection_set_selected (self->year_selection, position);
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+static void
+agency_selected_cb (GkWindow           *self,
+                    GParamSpec         *pspec,
+                    GtkSingleSelection *selection)
+{
+  GkAgency *agency = gtk_single_selection_get_selected_item (selection);
+
+  self->agency = agency;
+  gtk_single_selection_set_model (self->year_selection, agency ? G_LIST_MODEL (agency) : NULL);
+  adw_window_title_set_title (self->years_title, agency ? gk_agency_get_name (agency) : _("Reports"));
+  if (agency != NULL)
+    {
+      g_autofree char *years = gk_agency_dup_years_text (agency);
+      adw_window_title_set_subtitle (self->years_title, years);
+      if (self->settings != NULL)
+        g_settings_set_string (self->settings, "last-agency", gk_agency_get_name (agency));
+    }
+
+  /* The newest report shows at once; the year list is one click away. */
+  if (agency != NULL && gk_agency_get_n_reports (agency) > 0)
+    gtk_single_selection_set_selected (self->year_selection, 0);
+  else
+    _gk_window_show_report (self, NULL);
+
+  gk_trends_view_set_agency (GK_TRENDS_VIEW (self->trends_view), agency);
+}
+
+static void
+agency_activate_cb (GkWindow    *self,
+                    guint        position,
+                    GtkListView *list)
+{
+  gtk_single_selection_set_selected (self->agency_selection, position);
+  adw_leaflet_set_visible_child (self->leaflet, self->years_pane);
+}
+
+void
+_gk_window_select_agency_named (GkWindow   *self,
+                                const char *name)
+{
+  GListModel *model = G_LIST_MODEL (self->agency_selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n && name != NULL; i++)
+    {
+      g_autoptr(GkAgency) agency = g_list_model_get_item (model, i);
+      if (g_strcmp0 (gk_agency_get_name (agency), name) == 0)
+        {
+          gtk_single_selection_set_selected (self->agency_selection, i);
+          return;
+        }
+    }
+}
+
+static gboolean
+agency_matches (gpointer item,
+                gpointer user_data)
+{
+  GkWindow *self = user_data;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *haystack = NULL;
+  g_autofree char *needle = NULL;
+
+  if (query == NULL || *query == '\0')
+    return TRUE;
+
+  /* Full-width and half-width spellings match each other. */
+  haystack = gk_normalize_compact (gk_agency_get_name (item));
+  needle = gk_normalize_compact (query);
+  return strstr (haystack, needle) != NULL;
+}
+
+static void
+search_changed_cb (GkWindow       *self,
+                   GtkSearchEntry *entry)
+{
+  gtk_filter_changed (self->agency_filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The library                                                            */
+
+static void
+library_error_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           GkWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = gk_store_default_path ();
+  g_autofree char *moved_to = NULL;
+
+  if (g_strcmp0 (response, "fresh") != 0)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  if (!gk_store_set_aside (path, &moved_to, &error))
+    {
+      g_autofree char *msg = g_strdup_printf (_("The old library could not be moved aside: %s"), error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (msg));
+      return;
+    }
+
+  self->store = gk_store_open (path, &error);
+  if (self->store == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  g_clear_object (&self->library);
+  g_clear_object (&self->importer);
+  /* Rebuilding the window's models is simplest done by a new window. */
+  {
+    GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+    GkWindow *window;
+
+    g_clear_object (&self->store);
+    window = gk_window_new (GK_APPLICATION (app));
+    gtk_window_present (GTK_WINDOW (window));
+    {
+      g_autofree char *msg = g_strdup_printf (_("Started a fresh library; the old one was kept as %s"), moved_to);
+      adw_toast_overlay_add_toast (window->toast_overlay, adw_toast_new (msg));
+    }
+    gtk_window_destroy (GTK_WINDOW (self));
+  }
+}
+
+static gboolean
+report_library_error_cb (gpointer user_data)
+{
+  GkWindow *self = user_data;
+  const char *message = g_object_get_data (G_OBJECT (self), "library-error");
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("The Library Could Not Be Opened"),
+                                                       NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("%s\n\nYou can start a fresh library; the old file is kept beside it, untouched."),
+                                  message);
+  adw_message_dialog_add_responses (dialog,
+                                    "quit", _("_Quit"),
+                                    "fresh", _("_Start a Fresh Library"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "fresh", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "fresh");
+  adw_message_dialog_set_close_response (dialog, "quit");
+  g_signal_connect (dialog, "response", G_CALLBACK (library_error_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+open_library (GkWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = gk_store_default_path ();
+
+  self->store = gk_store_open (path, &error);
+  if (self->store == NULL)
+    {
+      /* The window still opens, empty, and asks what to do. */
+      g_object_set_data_full (G_OBJECT (self), "library-error", g_strdup (error->message), g_free);
+      g_idle_add_full (G_PRIORITY_DEFAULT, report_library_error_cb, g_object_ref (self), g_object_unref);
+      self->library = gk_library_new (NULL);
+      self->importer = gk_importer_new (NULL);
+      return;
+    }
+
+  self->library = gk_library_new (self->store);
+  self->importer = gk_importer_new (self->store);
+  if (!gk_library_load (self->library, &error))
+    {
+      g_object_set_data_full (G_OBJECT (self), "library-error", g_strdup (error->message), g_free);
+      g_idle_add_full (G_PRIORITY_DEFAULT, report_library_error_cb, g_object_ref (self), g_object_unref);
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Import                                                                 */
+
+static void
+progress_changed_cb (GkWindow   *self,
+                     GParamSpec *pspec,
+                     GkImporter *importer)
+{
+  g_autofree char *text = NULL;
+  const char *name = gk_importer_get_current_name (importer);
+
+  gtk_progress_bar_set_fraction (self->progress_bar, gk_importer_get_fraction (importer));
+  /* Translators: "Importing 3 of 10: report.txt" */
+  text = g_strdup_printf (_("Importing %u of %u: %s"),
+                          MIN (gk_importer_get_n_done (importer) + 1, gk_importer_get_n_total (importer)),
+                          gk_importer_get_n_total (importer),
+                          name ? name : "");
+  gtk_label_set_label (self->progress_label, text);
+}
+
+static void
+show_failures (GkWindow  *self,
+               GPtrArray *outcomes)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *list, *scroller;
+  guint n_failed = 0;
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  for (guint i = 0; i < outcomes->len; i++)
+    {
+      GkImportOutcome *outcome = g_ptr_array_index (outcomes, i);
+      g_autofree char *name = NULL;
+      GtkWidget *row;
+
+      if (gk_import_outcome_get_status (outcome) != GK_IMPORT_FAILED)
+        continue;
+      n_failed++;
+      name = g_file_get_basename (gk_import_outcome_get_file (outcome));
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), gk_import_outcome_get_message (outcome));
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       g_dngettext (GETTEXT_PACKAGE,
+                                                                    "A File Could Not Be Imported",
+                                                                    "Files Could Not Be Imported",
+                                                                    n_failed),
+                                                       _("Nothing already in the library was changed.")));
+  adw_message_dialog_set_extra_child (dialog, scroller);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 480, -1);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+toast_details_cb (AdwToast *toast,
+                  GkWindow *self)
+{
+  GPtrArray *outcomes = g_object_get_data (G_OBJECT (toast), "outcomes");
+
+  show_failures (self, outcomes);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GkWindow) self = user_data;
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_added = 0, n_duplicates = 0, n_failed = 0, n_versions = 0;
+  GkReport *first = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  outcomes = gk_importer_import_finish (GK_IMPORTER (object), result, &error);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  g_clear_object (&self->import_cancellable);
+  _gk_window_update_actions (self);
+
+  if (outcomes == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  gk_library_add_outcomes (self->library, outcomes);
+
+  for (guint i = 0; i < outcomes->len; i++)
+    {
+      GkImportOutcome *outcome = g_ptr_array_index (outcomes, i);
+
+      switch (gk_import_outcome_get_status (outcome))
+        {
+        case GK_IMPORT_ADDED:
+          n_added++;
+          if (first == NULL)
+            first = gk_import_outcome_get_report (outcome);
+          break;
+        case GK_IMPORT_NEW_VERSION:
+          n_added++;
+          n_versions++;
+          if (first == NULL)
+            first = gk_import_outcome_get_report (outcome);
+          break;
+        case GK_IMPORT_DUPLICATE:
+          n_duplicates++;
+          break;
+        case GK_IMPORT_FAILED:
+        default:
+          n_failed++;
+          break;
+        }
+    }
+
+  /* Translators: the summary of an import, e.g. "Imported 5, duplicates 0, failed 1" */
+  text = g_strdup_printf (_("Imported %u, duplicates %u, failed %u"), n_added, n_duplicates, n_failed);
+  if (n_versions > 0)
+    {
+      g_autofree char *with_versions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                     "%s (%u second version)",
+                                                                     "%s (%u second versions)", n_versions),
+                                                        text, n_versions);
+      g_free (text);
+      text = g_steal_pointer (&with_versions);
+    }
+
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, n_failed ? 0 : 5);
+  if (n_failed > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Details"));
+      g_object_set_data_full (G_OBJECT (toast), "outcomes", g_ptr_array_ref (outcomes),
+                              (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_details_cb), self, 0);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  if (first != NULL)
+    _gk_window_select_agency_named (self, gk_report_get_agency (first));
+}
+
+gboolean
+gk_window_is_importing (GkWindow *self)
+{
+  g_return_val_if_fail (GK_IS_WINDOW (self), FALSE);
+  return gk_importer_get_busy (self->importer);
+}
+
+/**
+ * gk_window_import_files:
+ * @files: (element-type GFile): files and folders
+ *
+ * Imports in the background; refused with a toast while another import
+ * runs.
+ */
+void
+gk_window_import_files (GkWindow  *self,
+                        GPtrArray *files)
+{
+  g_return_if_fail (GK_IS_WINDOW (self));
+  g_return_if_fail (files != NULL);
+
+  if (files->len == 0)
+    return;
+
+  if (gk_importer_get_busy (self->importer))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("An import is running: wait for it or cancel it first")));
+      return;
+    }
+
+  self->import_cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_label_set_label (self->progress_label, _("Looking for reports…"));
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  gk_importer_import_async (self->importer, files, self->import_cancellable,
+                            import_done_cb, g_object_ref (self));
+  _gk_window_update_actions (self);
+}
+
+/* ---------------------------------------------------------------------- */
+
+static gboolean
+gk_window_close_request (GtkWindow *window)
+{
+  GkWindow *self = GK_WINDOW (window);
+
+  g_cancellable_cancel (self->import_cancellable);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (gk_window_parent_class)->close_request (window);
+}
+
+static void
+gk_window_dispose (GObject *object)
+{
+  GkWindow *self = (GkWindow *)object;
+
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  if (self->importer != NULL)
+    g_signal_handlers_disconnect_by_data (self->importer, self);
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_WINDOW);
+
+  g_clear_object (&self->agency_selection);
+  g_clear_object (&self->year_selection);
+  g_clear_object (&self->agency_filter);
+  g_clear_object (&self->importer);
+  g_clear_object (&self->library);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (gk_window_parent_class)->dispose (object);
+}
+
+static void
+gk_window_class_init (GkWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = gk_window_dispose;
+  window_class->close_request = gk_window_close_request;
+
+  g_type_ensure (GK_TYPE_REPORT_VIEW);
+  g_type_ensure (GK_TYPE_TRENDS_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/gk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, agencies_pane);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, years_pane);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, agencies_title);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, years_title);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, agency_list);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, year_list);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, report_stack);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, report_box);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, trends_box);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+
+  _gk_window_class_actions_init (klass);
+}
+
+static GSettings *
+settings_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Running from the build tree without the schema compiled is allowed:
+   * the window then simply does not remember its state. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  return schema ? g_settings_new (APPLICATION_ID) : NULL;
+}
+
+static void
+gk_window_init (GkWindow *self)
+{
+  GtkListItemFactory *factory;
+  g_autoptr(GtkFilterListModel) filtered = NULL;
+  g_autoptr(GtkSortListModel) sorted = NULL;
+  GtkSorter *sorter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = settings_if_installed ();
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  open_library (self);
+
+  /* Agencies: filtered by the search, sorted by name. */
+  self->agency_filter = GTK_FILTER (gtk_custom_filter_new (agency_matches, self, NULL));
+  filtered = gtk_filter_list_model_new (g_object_ref (gk_library_get_agencies (self->library)),
+                                        g_object_ref (self->agency_filter));
+  sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (GK_TYPE_AGENCY, NULL, "name")));
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_steal_pointer (&filtered)), sorter);
+  self->agency_selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
+  gtk_single_selection_set_autoselect (self->agency_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->agency_selection, TRUE);
+  gtk_single_selection_set_selected (self->agency_selection, GTK_INVALID_LIST_POSITION);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (agency_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (agency_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (agency_unbind_cb), self);
+  gtk_list_view_set_factory (self->agency_list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->agency_list, GTK_SELECTION_MODEL (self->agency_selection));
+  g_signal_connect_object (self->agency_selection, "notify::selected-item",
+                           G_CALLBACK (agency_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->agency_list, "activate",
+                           G_CALLBACK (agency_activate_cb), self, G_CONNECT_SWAPPED);
+
+  /* The selected agency's reports. */
+  self->year_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->year_selection, FALSE);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (year_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (year_bind_cb), self);
+  gtk_list_view_set_factory (self->year_list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->year_list, GTK_SELECTION_MODEL (self->year_selection));
+  g_signal_connect_object (self->year_selection, "notify::selected-item",
+                           G_CALLBACK (year_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->year_list, "activate",
+                           G_CALLBACK (year_activate_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, self->agencies_pane);
+
+  self->report_view = gk_report_view_new ();
+  gtk_widget_set_vexpand (self->report_view, TRUE);
+  gtk_box_append (self->report_box, self->report_view);
+
+  self->trends_view = gk_trends_view_new (self->library, self->settings);
+  gtk_widget_set_vexpand (self->trends_view, TRUE);
+  gtk_box_append (self->trends_box, self->trends_view);
+
+  g_signal_connect_object (self->importer, "notify::n-done",
+                           G_CALLBACK (progress_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->importer, "notify::current-name",
+                           G_CALLBACK (progress_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library, "items-changed",
+                           G_CALLBACK (library_changed_cb), self, G_CONNECT_SWAPPED);
+  library_changed_cb (self, 0, 0, 0, G_LIST_MODEL (self->library));
+
+  _gk_window_dnd_init (self);
+  _gk_window_update_actions (self);
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-agency");
+      _gk_window_select_agency_named (self, last);
+    }
+}
+
+GkWindow *
+gk_window_new (GkApplication *application)
+{
+  return g_object_new (GK_TYPE_WINDOW, "application", application, NULL);
+}
