@@ -410,6 +410,9 @@ gk_trends_view_init (GkTrendsView *self)
 
   export_button = gtk_button_new_from_icon_name ("document-save-as-symbolic");
   gtk_widget_set_tooltip_text (export_button, _("Export the chart as PNG, SVG or PDF"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (export_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export Chart"),
+                                  -1);
   gtk_widget_set_halign (export_button, GTK_ALIGN_END);
   gtk_widget_set_hexpand (export_button, TRUE);
   g_signal_connect_object (export_button, "clicked", G_CALLBACK (export_clicked_cb), self, G_CONNECT_SWAPPED);
