@@ -140,7 +140,9 @@ section_heading (const char *norm_in)
   while (*norm == '#' || *norm == '*')
     norm++;
 
-  if (g_utf8_strlen (norm, -1) > 40 || strstr (norm, "。") != NULL || *norm == '\0')
+  /* Most prose lines are long sentences: the byte length rules them out
+   * before anything is searched. */
+  if (strlen (norm) > 40 * 4 || g_utf8_strlen (norm, -1) > 40 || strstr (norm, "。") != NULL || *norm == '\0')
     return -1;
   /* "（二）主动公开情况" is a sub-heading of section 一. */
   if (*norm == '(' || g_ascii_isdigit (*norm) || *norm == '-')
@@ -937,8 +939,8 @@ parse_rows (ParseState  *state,
             }
 
           /* Lone labels and numbers inside table 2 (seed 001). */
-          if (ctx == CTX_T2 && (t2_row_key (row->cells[0].norm) != NULL || cell_is_data (&row->cells[0]))
-              && g_utf8_strlen (row->cells[0].norm, -1) <= 12)
+          if (ctx == CTX_T2 && strlen (row->cells[0].norm) <= 12 * 3
+              && (cell_is_data (&row->cells[0]) || t2_row_key (row->cells[0].norm) != NULL))
             {
               g_ptr_array_add (state->t2_rows, row);
               continue;
