@@ -19,7 +19,9 @@
  * when it is allocated: the findings go to the right of the tables when
  * both fit side by side at their natural widths, and below them when not.
  * That decision depends only on the width, never on the result of the
- * layout it changes, so it cannot oscillate. */
+ * layout it changes, so it cannot oscillate.  The template starts
+ * stacked, so that the page's minimum width is the stacked one: side by
+ * side is only chosen far above it. */
 
 /* The six section headings as the official templates print them: report
  * data, not UI text. */
@@ -45,7 +47,6 @@ static const char * const section_titles[GK_N_SECTIONS] = {
 typedef struct
 {
   GtkWidget *section;
-  GtkWidget *scroller;
   GtkWidget *grid;
   GtkWidget *missing;
   GtkWidget *missing_title;
@@ -366,20 +367,13 @@ build_table_sections (GkReportView *self)
       gtk_widget_add_css_class (heading, "title-4");
       gtk_box_append (GTK_BOX (section->section), heading);
 
+      /* The grid scrolls sideways on its own when the page is narrower
+       * than the table can be. */
       section->grid = gk_table_grid_new ();
       gtk_accessible_update_property (GTK_ACCESSIBLE (section->grid),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                       -1);
-      /* Wide tables scroll sideways on their own, so that the page never
-       * does. */
-      section->scroller = gtk_scrolled_window_new ();
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (section->scroller),
-                                      GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-      gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (section->scroller), TRUE);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (section->scroller), TRUE);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (section->scroller), section->grid);
-      gtk_widget_add_css_class (section->scroller, "table-scroller");
-      gtk_box_append (GTK_BOX (section->section), section->scroller);
+      gtk_box_append (GTK_BOX (section->section), section->grid);
 
       /* A compact status page: AdwStatusPage's large icon would dwarf the
        * tables around it. */
@@ -418,7 +412,7 @@ update_tables (GkReportView *self)
 
       gk_table_grid_set_findings (GK_TABLE_GRID (section->grid), findings);
       gk_table_grid_set_table (GK_TABLE_GRID (section->grid), table);
-      gtk_widget_set_visible (section->scroller, table != NULL);
+      gtk_widget_set_visible (section->grid, table != NULL);
       gtk_widget_set_visible (section->missing, table == NULL);
 
       if (table == NULL && self->report != NULL)
@@ -482,7 +476,7 @@ create_finding_row (gpointer item,
       status = _("Warning");
       break;
     default:
-      icon_name = "dialog-question-symbolic";
+      icon_name = "action-unavailable-symbolic";
       css_class = "dim-label";
       status = _("Not assessable");
       break;

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -52,16 +53,18 @@ typedef struct
 
 struct _GkTableGrid
 {
-  GtkWidget   parent_instance;
+  GtkWidget      parent_instance;
 
-  GtkWidget  *grid;
-  GkTable    *table;
-  GListModel *findings;
+  GtkWidget     *grid;
+  GtkWidget     *scrollbar;
+  GtkAdjustment *hadjustment;   /* sideways scrolling of a squeezed table */
+  GkTable       *table;
+  GListModel    *findings;
 
-  GHashTable *cells;        /* key → CellInfo */
-  GPtrArray  *highlighted;  /* CellInfo, borrowed from cells */
-  guint       scroll_tick_id;
-  guint       scroll_ticks;
+  GHashTable    *cells;         /* key → CellInfo */
+  GPtrArray     *highlighted;   /* CellInfo, borrowed from cells */
+  guint          scroll_tick_id;
+  guint          scroll_ticks;
 };
 
 G_DEFINE_FINAL_TYPE (GkTableGrid, gk_table_grid, GTK_TYPE_WIDGET)
@@ -125,8 +128,11 @@ attach_header (GkTableGrid *self,
   GtkWidget *label = attach_label (self, text, "header", column, row, width, height);
 
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  /* Narrow columns: a header wraps after about seven Chinese characters,
-   * as on paper, instead of widening its column for one long line. */
+  /* A header wraps after about seven Chinese characters, as on paper,
+   * instead of widening its column for one long line; when the table is
+   * squeezed, after two at the least.  (A "char" here is about half a
+   * Chinese character.) */
+  gtk_label_set_width_chars (GTK_LABEL (label), 4);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 13 * width);
 
   return label;
@@ -144,6 +150,7 @@ attach_row_header (GkTableGrid *self,
   GtkWidget *label = attach_label (self, text, "row-header", column, row, width, height);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_width_chars (GTK_LABEL (label), group ? 6 : 12);
   gtk_label_set_max_width_chars (GTK_LABEL (label), group ? 10 : 22 + 10 * (width - 1));
   if (group)
     gtk_widget_add_css_class (label, "row-group");
@@ -231,6 +238,10 @@ present_cell (CellInfo *info)
         case GK_VALUE_TEXT:
           text = g_strstrip (g_strdup (gk_cell_get_raw (info->cell)));
           css_class = "text";
+          /* Only text may wrap: a number broken over two lines reads as
+           * two numbers. */
+          gtk_label_set_wrap (label, TRUE);
+          gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
           break;
         default:
           g_assert_not_reached ();
@@ -273,11 +284,9 @@ attach_cell (GkTableGrid *self,
 
   info->label = gtk_label_new (NULL);
   gtk_widget_add_css_class (info->label, "cell");
-  /* A digit is half as wide as a Chinese character: this keeps short
-   * numbers from making a column narrower than its header. */
-  gtk_label_set_width_chars (GTK_LABEL (info->label), 5);
-  gtk_label_set_wrap (GTK_LABEL (info->label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (info->label), PANGO_WRAP_WORD_CHAR);
+  /* Room for three digits at the least, so that a column of short
+   * numbers does not squeeze its header into one character a line. */
+  gtk_label_set_width_chars (GTK_LABEL (info->label), 3);
   if (g_strcmp0 (row, "total") == 0 || g_strcmp0 (column, "total") == 0)
     gtk_widget_add_css_class (info->label, "total");
   gtk_grid_attach (GTK_GRID (self->grid), info->label, x, y, width, 1);
@@ -538,7 +547,7 @@ rebuild (GkTableGrid *self)
    * cells, unbroken across spans. */
   gtk_grid_set_row_spacing (GTK_GRID (self->grid), 1);
   gtk_grid_set_column_spacing (GTK_GRID (self->grid), 1);
-  gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
+  gtk_widget_insert_before (self->grid, GTK_WIDGET (self), self->scrollbar);
 
   if (self->table == NULL)
     {
@@ -715,45 +724,58 @@ scroll_adjustment (GtkAdjustment *adjustment,
   double value = gtk_adjustment_get_value (adjustment);
   double page = gtk_adjustment_get_page_size (adjustment);
 
-  /* start and size are relative to the visible area. */
-  if (start < SCROLL_MARGIN || size > page - 2 * SCROLL_MARGIN)
+  /* start and size are relative to the visible area.  Cells already in
+   * view stay where they are; others are brought to the middle, with the
+   * headers around them, or to the top when they do not fit. */
+  if (start >= SCROLL_MARGIN && start + size <= page - SCROLL_MARGIN)
+    return;
+  if (size > page - 2 * SCROLL_MARGIN)
     gtk_adjustment_set_value (adjustment, value + start - SCROLL_MARGIN);
-  else if (start + size > page - SCROLL_MARGIN)
-    gtk_adjustment_set_value (adjustment, value + start + size - page + SCROLL_MARGIN);
+  else
+    gtk_adjustment_set_value (adjustment, value + start - (page - size) / 2);
+}
+
+/* The bounds of the highlighted cells relative to @target. */
+static gboolean
+highlight_bounds (GkTableGrid     *self,
+                  GtkWidget       *target,
+                  graphene_rect_t *area)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < self->highlighted->len; i++)
+    {
+      CellInfo *info = g_ptr_array_index (self->highlighted, i);
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_compute_bounds (info->label, target, &bounds))
+        continue;
+      if (any)
+        graphene_rect_union (area, &bounds, area);
+      else
+        *area = bounds;
+      any = TRUE;
+    }
+
+  return any;
 }
 
 static void
 scroll_to_highlight (GkTableGrid *self)
 {
+  graphene_rect_t area;
+
+  /* Sideways within the table, then in every scrolled window around it. */
+  if (highlight_bounds (self, GTK_WIDGET (self), &area))
+    scroll_adjustment (self->hadjustment, area.origin.x, area.size.width);
+
   for (GtkWidget *ancestor = gtk_widget_get_parent (GTK_WIDGET (self));
        ancestor != NULL;
        ancestor = gtk_widget_get_parent (ancestor))
     {
-      graphene_rect_t area = GRAPHENE_RECT_INIT_ZERO;
-      gboolean any = FALSE;
-
-      if (!GTK_IS_SCROLLED_WINDOW (ancestor))
+      if (!GTK_IS_SCROLLED_WINDOW (ancestor) || !highlight_bounds (self, ancestor, &area))
         continue;
 
-      for (guint i = 0; i < self->highlighted->len; i++)
-        {
-          CellInfo *info = g_ptr_array_index (self->highlighted, i);
-          graphene_rect_t bounds;
-
-          if (!gtk_widget_compute_bounds (info->label, ancestor, &bounds))
-            continue;
-          if (any)
-            graphene_rect_union (&area, &bounds, &area);
-          else
-            area = bounds;
-          any = TRUE;
-        }
-
-      if (!any)
-        return;
-
-      scroll_adjustment (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (ancestor)),
-                         area.origin.x, area.size.width);
       scroll_adjustment (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (ancestor)),
                          area.origin.y, area.size.height);
     }
@@ -779,11 +801,34 @@ scroll_tick_cb (GtkWidget     *widget,
 /* ---------------------------------------------------------------------- */
 /* Size                                                                   */
 
-/* The table keeps the shape it has at its natural width: it never reflows
- * into a narrower, taller one.  A scrolled window around it measures its
- * height without a width, and the grid must then answer with the height
- * it will really have; when there is less room, the table scrolls
- * sideways, as a printed form would have to. */
+/* Between its minimum and natural widths the table reflows: labels wrap.
+ * Below its minimum it keeps that shape and scrolls sideways, with a
+ * scrollbar of its own under it, as a printed form would have to.  It
+ * does that itself rather than in a GtkScrolledWindow, because a scrolled
+ * window that scrolls sideways measures its child's height without a
+ * width, which is wrong for a table whose height depends on its width. */
+
+/* The narrowest a table asks to be: a phone's width, less the page's
+ * margins.  Narrower tables scroll. */
+#define MIN_WIDTH 280
+
+static void
+grid_widths (GkTableGrid *self,
+             int         *minimum,
+             int         *natural)
+{
+  gtk_widget_measure (self->grid, GTK_ORIENTATION_HORIZONTAL, -1, minimum, natural, NULL, NULL);
+}
+
+static int
+scrollbar_height (GkTableGrid *self)
+{
+  int height;
+
+  gtk_widget_measure (self->scrollbar, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+  return height;
+}
+
 static void
 gk_table_grid_measure (GtkWidget      *widget,
                        GtkOrientation  orientation,
@@ -794,18 +839,29 @@ gk_table_grid_measure (GtkWidget      *widget,
                        int            *natural_baseline)
 {
   GkTableGrid *self = GK_TABLE_GRID (widget);
-  int width;
+  int grid_minimum, grid_natural, width;
 
-  gtk_widget_measure (self->grid, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  grid_widths (self, &grid_minimum, &grid_natural);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = *natural = width;
+      *minimum = MIN (grid_minimum, MIN_WIDTH);
+      *natural = grid_natural;
       return;
     }
 
-  gtk_widget_measure (self->grid, GTK_ORIENTATION_VERTICAL, MAX (for_size, width),
-                      minimum, natural, minimum_baseline, natural_baseline);
+  /* Without a width, the table is asked for its height at its natural
+   * width, which it would take. */
+  width = for_size < 0 ? grid_natural : CLAMP (for_size, grid_minimum, grid_natural);
+  gtk_widget_measure (self->grid, GTK_ORIENTATION_VERTICAL, width,
+                      minimum, natural, NULL, NULL);
+  if (for_size >= 0 && for_size < grid_minimum)
+    {
+      int extra = scrollbar_height (self);
+
+      *minimum += extra;
+      *natural += extra;
+    }
 }
 
 static GtkSizeRequestMode
@@ -821,10 +877,55 @@ gk_table_grid_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   GkTableGrid *self = GK_TABLE_GRID (widget);
-  int natural;
+  int grid_minimum, grid_natural, grid_width, grid_height;
+  gboolean overflow;
+  int bar = 0;
 
-  gtk_widget_measure (self->grid, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-  gtk_widget_allocate (self->grid, MIN (width, natural), height, baseline, NULL);
+  grid_widths (self, &grid_minimum, &grid_natural);
+  grid_width = CLAMP (width, grid_minimum, grid_natural);
+  overflow = grid_width > width;
+  if (overflow)
+    bar = scrollbar_height (self);
+  grid_height = MAX (0, height - bar);
+
+  gtk_adjustment_configure (self->hadjustment,
+                            gtk_adjustment_get_value (self->hadjustment),
+                            0, grid_width,
+                            width * 0.1, width * 0.9, width);
+
+  gtk_widget_allocate (self->grid, grid_width, grid_height, -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (-gtk_adjustment_get_value (self->hadjustment), 0)));
+
+  gtk_widget_set_child_visible (self->scrollbar, overflow);
+  if (overflow)
+    gtk_widget_allocate (self->scrollbar, width, bar, -1,
+                         gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, grid_height)));
+}
+
+static gboolean
+scroll_cb (GkTableGrid              *self,
+           double                    dx,
+           double                    dy,
+           GtkEventControllerScroll *controller)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  double page = gtk_adjustment_get_page_size (self->hadjustment);
+  double delta = dx;
+
+  if (!gtk_widget_get_child_visible (self->scrollbar))
+    return FALSE;
+
+  /* Shift turns a vertical wheel sideways, as in a scrolled window. */
+  if (delta == 0 && (state & GDK_SHIFT_MASK) != 0)
+    delta = dy;
+  if (delta == 0)
+    return FALSE;
+
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    delta *= pow (page, 2.0 / 3.0);
+  gtk_adjustment_set_value (self->hadjustment, gtk_adjustment_get_value (self->hadjustment) + delta);
+
+  return TRUE;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -840,6 +941,8 @@ gk_table_grid_dispose (GObject *object)
   if (self->cells != NULL)
     g_hash_table_remove_all (self->cells);
   g_clear_pointer (&self->grid, gtk_widget_unparent);
+  g_clear_pointer (&self->scrollbar, gtk_widget_unparent);
+  g_clear_object (&self->hadjustment);
   g_clear_object (&self->table);
   if (self->findings != NULL)
     g_signal_handlers_disconnect_by_func (self->findings, findings_changed_cb, self);
@@ -933,8 +1036,22 @@ gk_table_grid_class_init (GkTableGridClass *klass)
 static void
 gk_table_grid_init (GkTableGrid *self)
 {
+  GtkEventController *controller;
+
   self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, cell_info_free);
   self->highlighted = g_ptr_array_new ();
+
+  self->hadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 0, 0, 0, 0));
+  g_signal_connect_object (self->hadjustment, "value-changed",
+                           G_CALLBACK (gtk_widget_queue_allocate), self, G_CONNECT_SWAPPED);
+  self->scrollbar = gtk_scrollbar_new (GTK_ORIENTATION_HORIZONTAL, self->hadjustment);
+  gtk_widget_set_parent (self->scrollbar, GTK_WIDGET (self));
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect_object (controller, "scroll", G_CALLBACK (scroll_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
   rebuild (self);
 }
 
