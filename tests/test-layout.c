@@ -193,6 +193,34 @@ test_blank_keeps_column (void)
   g_assert_cmpint (gk_report_get_template (report), ==, GK_TEMPLATE_2021);
 }
 
+/* "约3件" where a number should be is a text cell in its column, with its
+ * number taken and flagged, not a label that shifts the row. */
+static void
+test_text_cell (void)
+{
+  g_autoptr(GString) t3 = make_t3 (NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkReport) report = NULL;
+  GkCell *cell;
+
+  g_assert_cmpuint (g_string_replace (t3, "一、本年新收政府信息公开申请数量\t3\t1", "一、本年新收政府信息公开申请数量\t约3件\t1", 1), ==, 1);
+  text = g_strconcat (report_head, t3->str, NULL);
+  report = parse_string (text, &error);
+  g_assert_no_error (error);
+
+  cell = gk_report_lookup_cell (report, GK_TABLE_3, "new", "natural");
+  g_assert_cmpstr (gk_cell_get_raw (cell), ==, "约3件");
+  g_assert_cmpint (gk_cell_get_value_class (cell), ==, GK_VALUE_TEXT);
+  g_assert_cmpfloat (gk_cell_get_value (cell), ==, 3);
+  cell = gk_report_lookup_cell (report, GK_TABLE_3, "new", "commercial");
+  g_assert_cmpstr (gk_cell_get_raw (cell), ==, "1");
+  cell = gk_report_lookup_cell (report, GK_TABLE_3, "new", "total");
+  g_assert_cmpstr (gk_cell_get_raw (cell), ==, "4");
+  g_assert_cmpuint (count_rule (report, "P3"), ==, 1);
+  g_assert_cmpuint (count_rule (report, "P4"), ==, 0);
+}
+
 /* Tables 2 and 4 are missing: reported as missing, never invented. */
 static void
 test_missing_tables (void)
@@ -343,6 +371,7 @@ main (int   argc,
   g_test_add_func ("/layout/tsv", test_tsv);
   g_test_add_func ("/layout/pipes", test_pipes);
   g_test_add_func ("/parse/blank-keeps-column", test_blank_keeps_column);
+  g_test_add_func ("/parse/text-cell", test_text_cell);
   g_test_add_func ("/parse/missing-tables", test_missing_tables);
   g_test_add_func ("/parse/truncated-t3", test_truncated_t3);
   g_test_add_func ("/parse/truncated-t4", test_truncated_t4);

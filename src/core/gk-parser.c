@@ -65,16 +65,42 @@ add_parse_finding (GkReport   *report,
   return finding;  /* the report holds it */
 }
 
+/* A text cell that stands where a number should: "约10件", "251000元".
+ * Short, with digits, and not a numbered label ("1.属于国家秘密"). */
+static gboolean
+cell_is_value_text (const GkTextCell *cell)
+{
+  const char *p = cell->norm;
+  gboolean has_digit = FALSE;
+
+  if (cell->klass != GK_VALUE_TEXT || g_utf8_strlen (p, -1) > 10)
+    return FALSE;
+  if (*p == '(')
+    p++;
+  if (g_ascii_isdigit (*p))
+    {
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (*p == '.' || *p == ')' || g_str_has_prefix (p, "、"))
+        return FALSE;
+    }
+  for (p = cell->norm; *p; p++)
+    if (g_ascii_isdigit (*p))
+      has_digit = TRUE;
+  return has_digit && strstr (cell->norm, "第") == NULL;
+}
+
 static gboolean
 cell_is_label (const GkTextCell *cell)
 {
-  return cell->klass == GK_VALUE_TEXT;
+  return cell->klass == GK_VALUE_TEXT && !cell_is_value_text (cell);
 }
 
 static gboolean
 cell_is_data (const GkTextCell *cell)
 {
-  return cell->klass == GK_VALUE_NUMBER || cell->klass == GK_VALUE_SIGNED || cell->klass == GK_VALUE_NA;
+  return cell->klass == GK_VALUE_NUMBER || cell->klass == GK_VALUE_SIGNED || cell->klass == GK_VALUE_NA
+         || cell_is_value_text (cell);
 }
 
 static gboolean
