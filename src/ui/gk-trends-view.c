@@ -41,7 +41,7 @@ G_DEFINE_FINAL_TYPE (GkTrendsView, gk_trends_view, GTK_TYPE_BOX)
  * @agencies: (element-type GkAgency): the agencies to chart
  *
  * One report per agency and year: when an agency has two versions of a
- * year, the first (the active one) counts, so nothing is summed twice.
+ * year, the active one counts, so nothing is summed twice.
  *
  * Returns: (transfer container) (element-type GkReport): the reports
  */
@@ -53,18 +53,28 @@ gk_trends_collect_reports (GListModel *agencies)
   for (guint a = 0; a < g_list_model_get_n_items (agencies); a++)
     {
       g_autoptr(GkAgency) agency = g_list_model_get_item (agencies, a);
-      g_autoptr(GHashTable) years = g_hash_table_new (g_direct_hash, g_direct_equal);
+      /* year → the report that counts for it */
+      g_autoptr(GHashTable) years = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
+      GHashTableIter iter;
+      gpointer value;
 
       for (guint r = 0; r < g_list_model_get_n_items (G_LIST_MODEL (agency)); r++)
         {
           g_autoptr(GkReport) report = g_list_model_get_item (G_LIST_MODEL (agency), r);
           int year = gk_report_get_year (report);
+          GkReport *kept;
 
-          if (year <= 0 || g_hash_table_contains (years, GINT_TO_POINTER (year)))
+          if (year <= 0)
             continue;
-          g_hash_table_add (years, GINT_TO_POINTER (year));
-          g_ptr_array_add (reports, g_steal_pointer (&report));
+          kept = g_hash_table_lookup (years, GINT_TO_POINTER (year));
+          /* Of two versions of a year, the active one counts. */
+          if (kept == NULL || (!gk_store_report_is_active (kept) && gk_store_report_is_active (report)))
+            g_hash_table_insert (years, GINT_TO_POINTER (year), g_steal_pointer (&report));
         }
+
+      g_hash_table_iter_init (&iter, years);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_ptr_array_add (reports, g_object_ref (value));
     }
 
   return reports;

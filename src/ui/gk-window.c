@@ -164,9 +164,15 @@ year_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *year = gtk_label_new (NULL);
   GtkWidget *detail = gtk_label_new (NULL);
   GtkWidget *mark = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *version = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (year), 0);
   gtk_widget_add_css_class (year, "heading");
+  gtk_widget_add_css_class (version, "version-badge");
+  gtk_widget_set_valign (version, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (heading), year);
+  gtk_box_append (GTK_BOX (heading), version);
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
   gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_MIDDLE);
   gtk_widget_add_css_class (detail, "dim-label");
@@ -176,11 +182,12 @@ year_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
 
-  gtk_box_append (GTK_BOX (labels), year);
+  gtk_box_append (GTK_BOX (labels), heading);
   gtk_box_append (GTK_BOX (labels), detail);
   gtk_box_append (GTK_BOX (box), labels);
   gtk_box_append (GTK_BOX (box), mark);
 
+  g_object_set_data (G_OBJECT (box), "version", version);
   g_object_set_data (G_OBJECT (box), "year", year);
   g_object_set_data (G_OBJECT (box), "detail", detail);
   g_object_set_data (G_OBJECT (box), "mark", mark);
@@ -214,6 +221,21 @@ year_bind_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_label (GTK_LABEL (year), year_text);
   gtk_label_set_label (GTK_LABEL (detail), detail_text);
+
+  /* Two reports of one agency and year: the second is flagged, so the
+   * user sees there is a version to choose between. */
+  {
+    GtkWidget *version = g_object_get_data (G_OBJECT (box), "version");
+    guint number = gk_store_report_version (report);
+
+    gtk_widget_set_visible (version, number > 1);
+    if (number > 1)
+      {
+        g_autofree char *text = g_strdup_printf (_("version %u"), number);
+        gtk_label_set_label (GTK_LABEL (version), text);
+        gtk_widget_set_tooltip_text (version, _("The library holds another report for this agency and year"));
+      }
+  }
   gtk_widget_set_visible (mark, n_errors + n_warnings > 0);
   gtk_widget_remove_css_class (mark, "error");
   gtk_widget_remove_css_class (mark, "warning");
