@@ -264,7 +264,9 @@ publish_cb (gpointer user_data)
 }
 
 /* Called by the worker: record, and schedule one publication if none is
- * pending (at most one idle in flight whatever the import's size). */
+ * pending.  Publications are at most 20 a second: a progress bar needs no
+ * more, and waking the main thread once per file costs an import of ten
+ * thousand files several per cent. */
 static void
 report_progress (GkImporter *self,
                  guint       done,
@@ -281,7 +283,7 @@ report_progress (GkImporter *self,
     }
   if (self->publish_source == 0 && self->context != NULL)
     {
-      GSource *source = g_idle_source_new ();
+      GSource *source = g_timeout_source_new (50);
       g_source_set_callback (source, publish_cb, g_object_ref (self), g_object_unref);
       g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
       g_source_set_static_name (source, "[gongkai] import progress");
