@@ -5,6 +5,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "gk-application.h"
 #include "gk-window.h"
@@ -14,9 +18,103 @@
 struct _GkApplication
 {
   AdwApplication parent_instance;
+
+  /* The benchmark hook below: when the application was made, and whether
+   * the first frame is being watched. */
+  gint64         bench_init_time;
+  gboolean       bench_watching;
 };
 
 G_DEFINE_FINAL_TYPE (GkApplication, gk_application, ADW_TYPE_APPLICATION)
+
+/* ---- Benchmark hook: start to first frame (build-aux/bench app) -------
+ *
+ * Only when the environment variable GK_BENCH_FIRST_FRAME is set: once the
+ * window is realized, waits for its frame clock's first "after-paint",
+ * prints "first-frame-ms N" on stdout and quits.  N counts from the
+ * process's start as the kernel records it (/proc/self/stat, field 22, in
+ * clock ticks of 10 ms since boot), so it includes exec, loading the shared
+ * libraries and everything before main(), which a timestamp taken in
+ * main() or here would miss; the tick rounds the start down, so N is at
+ * most one tick too long.  A second line, "first-frame-init-ms N", counts
+ * from gk_application_init() instead, to the microsecond, and stands in
+ * for N where /proc is missing.  Without the variable none of this runs. */
+
+/* Milliseconds since the process started, or -1 when unknown. */
+static double
+bench_ms_since_process_start (void)
+{
+#ifdef __linux__
+  g_autofree char *contents = NULL;
+  const char *fields;
+  char **tokens;
+  guint64 start_ticks = 0;
+  gboolean found = FALSE;
+  long ticks_per_second = sysconf (_SC_CLK_TCK);
+  struct timespec now;
+
+  if (ticks_per_second <= 0
+      || !g_file_get_contents ("/proc/self/stat", &contents, NULL, NULL)
+      || clock_gettime (CLOCK_BOOTTIME, &now) != 0)
+    return -1;
+
+  /* Field 2, the command in parentheses, may hold spaces: count the
+   * fields from the last ')'.  starttime is field 22, the 20th after it. */
+  fields = strrchr (contents, ')');
+  if (fields == NULL)
+    return -1;
+  tokens = g_strsplit (fields + 1, " ", 0);
+  if (g_strv_length (tokens) > 20)
+    found = g_ascii_string_to_unsigned (tokens[20], 10, 0, G_MAXUINT64, &start_ticks, NULL);
+  g_strfreev (tokens);
+  if (!found)
+    return -1;
+
+  return (now.tv_sec + now.tv_nsec / 1e9 - (double) start_ticks / ticks_per_second) * 1e3;
+#else
+  return -1;
+#endif
+}
+
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      GkApplication *self)
+{
+  double since_start = bench_ms_since_process_start ();
+  double since_init = (g_get_monotonic_time () - self->bench_init_time) / 1e3;
+
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, self);
+
+  g_print ("first-frame-ms %.0f\n", since_start >= 0 ? since_start : since_init);
+  g_print ("first-frame-init-ms %.1f\n", since_init);
+  fflush (stdout);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+bench_window_realized_cb (GtkWidget     *window,
+                          GkApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (window, bench_window_realized_cb, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (bench_after_paint_cb), self, 0);
+}
+
+static void
+bench_watch_first_frame (GkApplication *self,
+                         GtkWindow     *window)
+{
+  if (self->bench_watching || g_getenv ("GK_BENCH_FIRST_FRAME") == NULL)
+    return;
+  self->bench_watching = TRUE;
+
+  if (gtk_widget_get_realized (GTK_WIDGET (window)))
+    bench_window_realized_cb (GTK_WIDGET (window), self);
+  else
+    g_signal_connect_after (window, "realize", G_CALLBACK (bench_window_realized_cb), self);
+}
+
+/* ---- End of the benchmark hook ----------------------------------------- */
 
 static GkWindow *
 get_window (GkApplication *self)
@@ -31,7 +129,10 @@ get_window (GkApplication *self)
 static void
 gk_application_activate (GApplication *app)
 {
-  gtk_window_present (GTK_WINDOW (get_window (GK_APPLICATION (app))));
+  GkWindow *window = get_window (GK_APPLICATION (app));
+
+  bench_watch_first_frame (GK_APPLICATION (app), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -129,6 +230,7 @@ gk_application_class_init (GkApplicationClass *klass)
 static void
 gk_application_init (GkApplication *self)
 {
+  self->bench_init_time = g_get_monotonic_time ();
 }
 
 GkApplication *
