@@ -30,6 +30,15 @@
  * merges applied) in eff_agency/eff_year; they are derived data, refreshed
  * whenever a correction or a merge changes them.
  *
+ * Speed: the app imports thousands of reports at a time.  Statements are
+ * prepared once and cached; what the parser made of a report is written
+ * as one row of JSON rather than hundreds of rows (see the contents
+ * table); the WAL with synchronous=NORMAL commits without waiting for the
+ * disk, and copying the WAL into the database happens in a thread of the
+ * store's own (see checkpointer_thread()).  gk_store_import_many() saves
+ * the rest of a commit's cost by putting several reports in one
+ * transaction.
+ *
  * Threads: the connection is opened with SQLITE_OPEN_FULLMUTEX and every
  * public function holds the store's mutex for its whole transaction, so a
  * worker thread may import while the main thread reads.  The cached
@@ -44,6 +53,13 @@ struct _GkStore
   sqlite3    *db;
   GHashTable *stmts;  /* SQL text (static) → sqlite3_stmt */
   GMutex      mutex;
+
+  /* Checkpoints in the background (see wal_hook_cb()). */
+  GThread    *checkpointer;
+  GMutex      checkpoint_mutex;
+  GCond       checkpoint_cond;
+  gboolean    checkpoint_wanted;
+  gboolean    checkpoint_quit;
 };
 
 enum {
@@ -66,6 +82,11 @@ static GParamSpec *properties [N_PROPS];
 
 /* How long to wait for another connection's lock before giving up. */
 #define GK_STORE_BUSY_TIMEOUT_MS 5000
+
+/* WAL sizes, in pages: from the first the checkpointer thread copies the
+ * WAL into the database, from the second the writer does it itself. */
+#define GK_STORE_CHECKPOINT_PAGES 1000
+#define GK_STORE_CHECKPOINT_LIMIT 8000
 
 /* What the store knows about a report it loaded or imported, kept on the
  * GkReport as qdata. */
@@ -111,50 +132,47 @@ static const char * const migrations[] = {
   "  report_id INTEGER PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,"
   "  bytes     BLOB NOT NULL"
   ");"
-  "CREATE TABLE sections ("
-  "  report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,"
-  "  idx       INTEGER NOT NULL,"
-  "  text      TEXT NOT NULL,"
-  "  line      INTEGER NOT NULL,"
-  "  PRIMARY KEY (report_id, idx)"
-  ") WITHOUT ROWID;"
-  /* The cells of a table are one JSON array of
-   * [row, column, raw, value, class, line, ambiguous] in template order:
-   * a report has some 200 cells, and writing them as one value instead of
-   * 200 rows is what lets an import of ten thousand reports take seconds.
-   * The cells view gives them back as rows for queries. */
-  "CREATE TABLE report_tables ("
-  "  report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,"
-  "  tbl       TEXT NOT NULL,"
-  "  template  TEXT NOT NULL,"
-  "  line      INTEGER NOT NULL,"
-  "  cells     TEXT NOT NULL,"
-  "  PRIMARY KEY (report_id, tbl)"
-  ") WITHOUT ROWID;"
+  /* What the parser and the checks made of a report is one row of three
+   * JSON arrays: a report has some 200 cells and a few kB of prose, and
+   * writing them as one value instead of hundreds of rows (each prose
+   * section spilling into its own overflow page) is what lets an import
+   * of ten thousand reports take seconds.  The views below give them back
+   * as rows for queries.
+   *
+   *   sections: six entries, 一 to 六, each [text, line] or null
+   *   tables:   [[table, template, line, cells], …], cells being
+   *             [[row, column, raw, value, class, line, ambiguous], …]
+   *             in template order
+   *   findings: [[rule, severity, status, subject, message, expected,
+   *             found, line, [cell key, …]], …] */
+  "CREATE TABLE contents ("
+  "  report_id INTEGER PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,"
+  "  sections  TEXT NOT NULL,"
+  "  tables    TEXT NOT NULL,"
+  "  findings  TEXT NOT NULL"
+  ");"
+  "CREATE VIEW sections AS"
+  "  SELECT c.report_id AS report_id, s.key AS idx, s.value ->> 0 AS text, s.value ->> 1 AS line"
+  "  FROM contents c, json_each (c.sections) s WHERE s.type = 'array';"
+  "CREATE VIEW report_tables AS"
+  "  SELECT c.report_id AS report_id, t.value ->> 0 AS tbl, t.value ->> 1 AS template,"
+  "    t.value ->> 2 AS line"
+  "  FROM contents c, json_each (c.tables) t;"
   "CREATE VIEW cells AS"
-  "  SELECT t.report_id AS report_id, t.tbl AS tbl, j.key AS position,"
-  "    j.value ->> 0 AS row_key, j.value ->> 1 AS column_key, j.value ->> 2 AS raw,"
-  "    j.value ->> 3 AS value, j.value ->> 4 AS class, j.value ->> 5 AS line,"
-  "    j.value ->> 6 AS ambiguous"
-  "  FROM report_tables t, json_each (t.cells) j;"
-  /* A finding's cells are a JSON array of "table/row/column" keys. */
-  "CREATE TABLE findings ("
-  "  report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,"
-  "  position  INTEGER NOT NULL,"
-  "  rule      TEXT NOT NULL,"
-  "  severity  TEXT NOT NULL,"
-  "  status    TEXT NOT NULL,"
-  "  subject   TEXT,"
-  "  message   TEXT NOT NULL,"
-  "  expected  TEXT,"
-  "  found     TEXT,"
-  "  line      INTEGER NOT NULL,"
-  "  cells     TEXT NOT NULL,"
-  "  PRIMARY KEY (report_id, position)"
-  ") WITHOUT ROWID;"
+  "  SELECT c.report_id AS report_id, t.value ->> 0 AS tbl, x.key AS position,"
+  "    x.value ->> 0 AS row_key, x.value ->> 1 AS column_key, x.value ->> 2 AS raw,"
+  "    x.value ->> 3 AS value, x.value ->> 4 AS class, x.value ->> 5 AS line,"
+  "    x.value ->> 6 AS ambiguous"
+  "  FROM contents c, json_each (c.tables) t, json_each (t.value, '$[3]') x;"
+  "CREATE VIEW findings AS"
+  "  SELECT c.report_id AS report_id, f.key AS position, f.value ->> 0 AS rule,"
+  "    f.value ->> 1 AS severity, f.value ->> 2 AS status, f.value ->> 3 AS subject,"
+  "    f.value ->> 4 AS message, f.value ->> 5 AS expected, f.value ->> 6 AS found,"
+  "    f.value ->> 7 AS line"
+  "  FROM contents c, json_each (c.findings) f;"
   "CREATE VIEW finding_cells AS"
-  "  SELECT f.report_id AS report_id, f.position AS finding, j.key AS position, j.value AS cell_key"
-  "  FROM findings f, json_each (f.cells) j;"
+  "  SELECT c.report_id AS report_id, f.key AS finding, k.key AS position, k.value AS cell_key"
+  "  FROM contents c, json_each (c.findings) f, json_each (f.value, '$[8]') k;"
   "CREATE TABLE corrections ("
   "  report_id    INTEGER PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,"
   "  agency       TEXT,"
@@ -196,17 +214,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GK_STORE_SCHEMA_VERSION);
   " year = ?9, year_evidence = ?10, year_line = ?11, year_confidence = ?12, template = ?13" \
   " WHERE id = ?1"
 #define SQL_INSERT_ORIGINAL "INSERT INTO originals (report_id, bytes) VALUES (?1, ?2)"
-#define SQL_INSERT_SECTION \
-  "INSERT INTO sections (report_id, idx, text, line) VALUES (?1, ?2, ?3, ?4)"
-#define SQL_INSERT_TABLE \
-  "INSERT INTO report_tables (report_id, tbl, template, line, cells) VALUES (?1, ?2, ?3, ?4, ?5)"
-#define SQL_INSERT_FINDING \
-  "INSERT INTO findings (report_id, position, rule, severity, status, subject, message, expected, found, line, cells)" \
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
-
-#define SQL_DELETE_FINDINGS      "DELETE FROM findings WHERE report_id = ?1"
-#define SQL_DELETE_TABLES        "DELETE FROM report_tables WHERE report_id = ?1"
-#define SQL_DELETE_SECTIONS      "DELETE FROM sections WHERE report_id = ?1"
+#define SQL_INSERT_CONTENTS \
+  "INSERT INTO contents (report_id, sections, tables, findings) VALUES (?1, ?2, ?3, ?4)"
+#define SQL_DELETE_CONTENTS "DELETE FROM contents WHERE report_id = ?1"
 #define SQL_DELETE_REPORT        "DELETE FROM reports WHERE id = ?1"
 
 #define SQL_SELECT_REPORTS \
@@ -216,21 +226,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GK_STORE_SCHEMA_VERSION);
   " r.template, r.imported_at, r.version, r.active, c.agency, c.year, a.canonical" \
   " FROM reports r LEFT JOIN corrections c ON c.report_id = r.id" \
   " LEFT JOIN agency_aliases a ON a.alias = COALESCE (c.agency, r.agency)"
-#define SQL_SELECT_SECTIONS "SELECT report_id, idx, text, line FROM sections"
-#define SQL_SELECT_TABLES   "SELECT report_id, tbl, template, line FROM report_tables"
-#define SQL_SELECT_FINDINGS \
-  "SELECT report_id, position, rule, severity, status, subject, message, expected, found, line FROM findings"
-/* Cells and a finding's cells come out of their JSON in array order, the
- * outer table's rows in key order. */
-#define SQL_SELECT_CELLS \
-  "SELECT t.report_id, t.tbl, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 5, j.value ->> 6" \
-  " FROM report_tables t, json_each (t.cells) j"
-#define SQL_SELECT_FINDING_CELLS \
-  "SELECT f.report_id, f.position, j.value FROM findings f, json_each (f.cells) j"
-#define SQL_ORDER_CELLS          " ORDER BY t.report_id, t.tbl"
-#define SQL_ONE_CELLS            " WHERE t.report_id = ?1 ORDER BY t.tbl"
-#define SQL_ORDER_FINDING_CELLS  " ORDER BY f.report_id, f.position"
-#define SQL_ONE_FINDING_CELLS    " WHERE f.report_id = ?1 ORDER BY f.position"
+#define SQL_SELECT_CONTENTS "SELECT report_id, sections, tables, findings FROM contents"
 
 #define SQL_ONE_REPORT  " WHERE r.id = ?1"
 #define SQL_ONE         " WHERE report_id = ?1"
@@ -249,7 +245,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GK_STORE_SCHEMA_VERSION);
 #define SQL_DROP_EMPTY_CORRECTION \
   "DELETE FROM corrections WHERE report_id = ?1 AND agency IS NULL AND year IS NULL"
 
-/* The effective agency and year of import_report(), in SQL. */
+/* The effective agency and year import_locked() computes, in SQL. */
 #define SQL_REFRESH_EFFECTIVE \
   "UPDATE reports SET" \
   " eff_agency = COALESCE ((SELECT canonical FROM agency_aliases WHERE alias =" \
@@ -507,12 +503,11 @@ status_from_string (const char *str)
 static GQuark
 report_info_quark (void)
 {
-  static GQuark quark;
+  static gsize quark = 0;
 
-  /* Quarks are created under GLib's own lock; a second thread racing here
-   * only stores the same value again. */
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("gk-store-report-info");
+  /* Reports are imported from worker threads. */
+  if (g_once_init_enter (&quark))
+    g_once_init_leave (&quark, g_quark_from_static_string ("gk-store-report-info"));
   return quark;
 }
 
@@ -538,12 +533,12 @@ get_report_info (GkReport *report)
   return g_object_get_qdata (G_OBJECT (report), report_info_quark ());
 }
 
-/* Reads back what the database says about @id into @report's info. */
+/* Reads back what the database says about report @id. */
 static gboolean
-refresh_report_info (GkStore   *self,
-                     GkReport  *report,
-                     gint64     id,
-                     GError   **error)
+read_report_info (GkStore     *self,
+                  gint64       id,
+                  ReportInfo  *info,
+                  GError     **error)
 {
   g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_REPORT_INFO, error);
   int rc;
@@ -560,10 +555,24 @@ refresh_report_info (GkStore   *self,
   if (rc != SQLITE_ROW)
     return fail (self, rc, error);
 
-  set_report_info (report, id,
-                   sqlite3_column_int (stmt, 0),
-                   sqlite3_column_int (stmt, 1) != 0,
-                   sqlite3_column_int64 (stmt, 2));
+  info->id = id;
+  info->version = sqlite3_column_int (stmt, 0);
+  info->active = sqlite3_column_int (stmt, 1) != 0;
+  info->imported_at = sqlite3_column_int64 (stmt, 2);
+  return TRUE;
+}
+
+static gboolean
+refresh_report_info (GkStore   *self,
+                     GkReport  *report,
+                     gint64     id,
+                     GError   **error)
+{
+  ReportInfo info;
+
+  if (!read_report_info (self, id, &info, error))
+    return FALSE;
+  set_report_info (report, info.id, info.version, info.active, info.imported_at);
   return TRUE;
 }
 
@@ -817,34 +826,6 @@ bind_metadata (sqlite3_stmt *stmt,
   bind_text (stmt, 13, gk_template_to_string (gk_report_get_template (report)));
 }
 
-static gboolean
-insert_sections (GkStore   *self,
-                 gint64     id,
-                 GkReport  *report,
-                 GError   **error)
-{
-  for (guint i = 0; i < GK_N_SECTIONS; i++)
-    {
-      const char *text = gk_report_get_section (report, i);
-      g_autoptr(GkStoreStmt) stmt = NULL;
-
-      if (text == NULL)
-        continue;
-
-      stmt = get_stmt (self, SQL_INSERT_SECTION, error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, i);
-      bind_text (stmt, 3, text);
-      sqlite3_bind_int64 (stmt, 4, gk_report_get_section_line (report, i));
-      if (!run (self, stmt, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 static void
 append_json_string (GString    *json,
                     const char *text)
@@ -867,6 +848,27 @@ append_json_string (GString    *json,
   g_string_append_c (json, '"');
 }
 
+/* printf() costs more than all the rest of writing a cell. */
+static void
+append_json_int (GString *json,
+                 gint64   value)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+  guint64 u = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    {
+      *--p = '0' + u % 10;
+      u /= 10;
+    }
+  while (u != 0);
+  if (value < 0)
+    *--p = '-';
+
+  g_string_append_len (json, p, buf + sizeof buf - p);
+}
+
 /* The shortest decimal that reads back as @value, so that "12" stays 12
  * and "81184.6411" stays 81184.6411 for whoever queries the library. */
 static void
@@ -878,6 +880,12 @@ append_json_number (GString *json,
   if (!isfinite (value))
     {
       g_string_append (json, "null");
+      return;
+    }
+
+  if (value == floor (value) && fabs (value) < 1e15)
+    {
+      append_json_int (json, (gint64) value);
       return;
     }
 
@@ -913,78 +921,120 @@ append_json_cells (GString *json,
         g_string_append (json, "null");
       g_string_append_c (json, ',');
       append_json_string (json, gk_value_class_to_string (gk_cell_get_value_class (cell)));
-      g_string_append_printf (json, ",%u,%d]", gk_cell_get_line (cell), gk_cell_get_ambiguous (cell) ? 1 : 0);
+      g_string_append_c (json, ',');
+      append_json_int (json, gk_cell_get_line (cell));
+      g_string_append (json, gk_cell_get_ambiguous (cell) ? ",1]" : ",0]");
     }
   g_string_append_c (json, ']');
 }
 
-static gboolean
-insert_table (GkStore   *self,
-              gint64     id,
-              GkTable   *table,
-              GString   *json,
-              GError   **error)
+static void
+append_json_nullable_string (GString    *json,
+                             const char *text)
 {
-  g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_INSERT_TABLE, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  g_string_truncate (json, 0);
-  append_json_cells (json, table);
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  bind_text (stmt, 2, gk_table_id_to_key (gk_table_get_id (table)));
-  bind_text (stmt, 3, gk_template_to_string (gk_table_get_template (table)));
-  sqlite3_bind_int64 (stmt, 4, gk_table_get_line (table));
-  sqlite3_bind_text64 (stmt, 5, json->str, json->len, SQLITE_STATIC, SQLITE_UTF8);
-  return run (self, stmt, error);
+  if (text == NULL)
+    g_string_append (json, "null");
+  else
+    append_json_string (json, text);
 }
 
-static gboolean
-insert_findings (GkStore   *self,
-                 gint64     id,
-                 GkReport  *report,
-                 GString   *json,
-                 GError   **error)
+static void
+append_json_sections (GString  *json,
+                      GkReport *report)
+{
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < GK_N_SECTIONS; i++)
+    {
+      const char *text = gk_report_get_section (report, i);
+
+      if (i > 0)
+        g_string_append_c (json, ',');
+      if (text == NULL)
+        {
+          g_string_append (json, "null");
+          continue;
+        }
+      g_string_append_c (json, '[');
+      append_json_string (json, text);
+      g_string_append_c (json, ',');
+      append_json_int (json, gk_report_get_section_line (report, i));
+      g_string_append_c (json, ']');
+    }
+  g_string_append_c (json, ']');
+}
+
+static void
+append_json_tables (GString  *json,
+                    GkReport *report)
+{
+  static const GkTableId ids[] = { GK_TABLE_2, GK_TABLE_3, GK_TABLE_4 };
+  gboolean first = TRUE;
+
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      GkTable *table = gk_report_get_table (report, ids[i]);
+
+      if (table == NULL)
+        continue;
+      if (!first)
+        g_string_append_c (json, ',');
+      first = FALSE;
+
+      g_string_append_c (json, '[');
+      append_json_string (json, gk_table_id_to_key (ids[i]));
+      g_string_append_c (json, ',');
+      append_json_string (json, gk_template_to_string (gk_table_get_template (table)));
+      g_string_append_c (json, ',');
+      append_json_int (json, gk_table_get_line (table));
+      g_string_append_c (json, ',');
+      append_json_cells (json, table);
+      g_string_append_c (json, ']');
+    }
+  g_string_append_c (json, ']');
+}
+
+static void
+append_json_findings (GString  *json,
+                      GkReport *report)
 {
   GListModel *findings = gk_report_get_findings (report);
   guint n_findings = g_list_model_get_n_items (findings);
 
+  g_string_append_c (json, '[');
   for (guint i = 0; i < n_findings; i++)
     {
       g_autoptr(GkFinding) finding = g_list_model_get_item (findings, i);
-      g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_INSERT_FINDING, error);
       const char * const *cells = gk_finding_get_cells (finding);
 
-      if (stmt == NULL)
-        return FALSE;
-
-      g_string_assign (json, "[");
+      if (i > 0)
+        g_string_append_c (json, ',');
+      g_string_append_c (json, '[');
+      append_json_string (json, gk_finding_get_rule (finding));
+      g_string_append_c (json, ',');
+      append_json_string (json, gk_severity_to_string (gk_finding_get_severity (finding)));
+      g_string_append_c (json, ',');
+      append_json_string (json, gk_finding_status_to_string (gk_finding_get_status (finding)));
+      g_string_append_c (json, ',');
+      append_json_nullable_string (json, gk_finding_get_subject (finding));
+      g_string_append_c (json, ',');
+      append_json_string (json, gk_finding_get_message (finding));
+      g_string_append_c (json, ',');
+      append_json_nullable_string (json, gk_finding_get_expected (finding));
+      g_string_append_c (json, ',');
+      append_json_nullable_string (json, gk_finding_get_found (finding));
+      g_string_append_c (json, ',');
+      append_json_int (json, gk_finding_get_line (finding));
+      g_string_append (json, ",[");
       for (guint j = 0; cells != NULL && cells[j] != NULL; j++)
         {
           if (j > 0)
             g_string_append_c (json, ',');
           append_json_string (json, cells[j]);
         }
-      g_string_append_c (json, ']');
-
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, i);
-      bind_text (stmt, 3, gk_finding_get_rule (finding));
-      bind_text (stmt, 4, gk_severity_to_string (gk_finding_get_severity (finding)));
-      bind_text (stmt, 5, gk_finding_status_to_string (gk_finding_get_status (finding)));
-      bind_text (stmt, 6, gk_finding_get_subject (finding));
-      bind_text (stmt, 7, gk_finding_get_message (finding));
-      bind_text (stmt, 8, gk_finding_get_expected (finding));
-      bind_text (stmt, 9, gk_finding_get_found (finding));
-      sqlite3_bind_int64 (stmt, 10, gk_finding_get_line (finding));
-      sqlite3_bind_text64 (stmt, 11, json->str, json->len, SQLITE_STATIC, SQLITE_UTF8);
-      if (!run (self, stmt, error))
-        return FALSE;
+      g_string_append (json, "]]");
     }
-
-  return TRUE;
+  g_string_append_c (json, ']');
 }
 
 /* Everything the parser and the checks made of a report, beside the
@@ -995,21 +1045,23 @@ insert_content (GkStore   *self,
                 GkReport  *report,
                 GError   **error)
 {
-  static const GkTableId tables[] = { GK_TABLE_2, GK_TABLE_3, GK_TABLE_4 };
-  g_autoptr(GString) json = g_string_sized_new (16 * 1024);
+  g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_INSERT_CONTENTS, error);
+  g_autoptr(GString) sections = g_string_sized_new (8 * 1024);
+  g_autoptr(GString) tables = g_string_sized_new (16 * 1024);
+  g_autoptr(GString) findings = g_string_sized_new (1024);
 
-  if (!insert_sections (self, id, report, error))
+  if (stmt == NULL)
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      GkTable *table = gk_report_get_table (report, tables[i]);
+  append_json_sections (sections, report);
+  append_json_tables (tables, report);
+  append_json_findings (findings, report);
 
-      if (table != NULL && !insert_table (self, id, table, json, error))
-        return FALSE;
-    }
-
-  return insert_findings (self, id, report, json, error);
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text64 (stmt, 2, sections->str, sections->len, SQLITE_STATIC, SQLITE_UTF8);
+  sqlite3_bind_text64 (stmt, 3, tables->str, tables->len, SQLITE_STATIC, SQLITE_UTF8);
+  sqlite3_bind_text64 (stmt, 4, findings->str, findings->len, SQLITE_STATIC, SQLITE_UTF8);
+  return run (self, stmt, error);
 }
 
 static gboolean
@@ -1017,9 +1069,7 @@ delete_content (GkStore   *self,
                 gint64     id,
                 GError   **error)
 {
-  return run_for_id (self, SQL_DELETE_FINDINGS, id, error)
-         && run_for_id (self, SQL_DELETE_TABLES, id, error)
-         && run_for_id (self, SQL_DELETE_SECTIONS, id, error);
+  return run_for_id (self, SQL_DELETE_CONTENTS, id, error);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1029,7 +1079,6 @@ typedef struct
 {
   GPtrArray  *reports;   /* GkReport, by id */
   GHashTable *by_id;     /* gint64 * → GkReport (borrowed) */
-  GHashTable *findings;  /* gint64 * → GPtrArray of GkFinding (borrowed) */
   gint64      last_id;
   GkReport   *last;
 } Loading;
@@ -1037,7 +1086,6 @@ typedef struct
 static void
 loading_clear (Loading *loading)
 {
-  g_clear_pointer (&loading->findings, g_hash_table_unref);
   g_clear_pointer (&loading->by_id, g_hash_table_unref);
   g_clear_pointer (&loading->reports, g_ptr_array_unref);
 }
@@ -1127,15 +1175,393 @@ load_metadata (GkStore   *self,
   return TRUE;
 }
 
+/* Reading back the JSON this file writes.  SQLite's json_each() would do,
+ * but a library of ten thousand reports loads several times faster when
+ * the arrays are read here, in one pass and without a row per cell. */
+typedef struct
+{
+  const char *p;
+  const char *end;
+} JsonReader;
+
+static void
+json_skip_space (JsonReader *r)
+{
+  while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r'))
+    r->p++;
+}
+
+/* Consumes @c (after white space) when it is next. */
 static gboolean
-load_sections (GkStore   *self,
+json_accept (JsonReader *r,
+             char        c)
+{
+  json_skip_space (r);
+  if (r->p < r->end && *r->p == c)
+    {
+      r->p++;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+json_read_hex4 (JsonReader *r,
+                gunichar   *c)
+{
+  *c = 0;
+  if (r->end - r->p < 4)
+    return FALSE;
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (*r->p++);
+
+      if (digit < 0)
+        return FALSE;
+      *c = (*c << 4) | digit;
+    }
+  return TRUE;
+}
+
+/* Reads a string into @out (replacing its contents). */
+static gboolean
+json_read_string (JsonReader *r,
+                  GString    *out)
+{
+  g_string_truncate (out, 0);
+  if (!json_accept (r, '"'))
+    return FALSE;
+
+  while (r->p < r->end)
+    {
+      const char *run = r->p;
+
+      while (r->p < r->end && *r->p != '"' && *r->p != '\\')
+        r->p++;
+      g_string_append_len (out, run, r->p - run);
+      if (r->p >= r->end)
+        return FALSE;
+      if (*r->p++ == '"')
+        return TRUE;
+
+      if (r->p >= r->end)
+        return FALSE;
+      switch (*r->p++)
+        {
+        case '"':  g_string_append_c (out, '"'); break;
+        case '\\': g_string_append_c (out, '\\'); break;
+        case '/':  g_string_append_c (out, '/'); break;
+        case 'b':  g_string_append_c (out, '\b'); break;
+        case 'f':  g_string_append_c (out, '\f'); break;
+        case 'n':  g_string_append_c (out, '\n'); break;
+        case 'r':  g_string_append_c (out, '\r'); break;
+        case 't':  g_string_append_c (out, '\t'); break;
+        case 'u':
+          {
+            gunichar c, low;
+
+            if (!json_read_hex4 (r, &c))
+              return FALSE;
+            if (c >= 0xd800 && c < 0xdc00)
+              {
+                if (r->end - r->p < 2 || r->p[0] != '\\' || r->p[1] != 'u')
+                  return FALSE;
+                r->p += 2;
+                if (!json_read_hex4 (r, &low) || low < 0xdc00 || low > 0xdfff)
+                  return FALSE;
+                c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+              }
+            g_string_append_unichar (out, c);
+          }
+          break;
+        default:
+          return FALSE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Skips a number or null, which the loader does not need. */
+static gboolean
+json_skip_scalar (JsonReader *r)
+{
+  const char *start;
+
+  json_skip_space (r);
+  start = r->p;
+  while (r->p < r->end && *r->p != ',' && *r->p != ']'
+         && *r->p != ' ' && *r->p != '\n' && *r->p != '\t' && *r->p != '\r')
+    r->p++;
+  return r->p > start;
+}
+
+static gboolean
+json_read_int (JsonReader *r,
+               gint64     *value)
+{
+  char *end = NULL;
+
+  json_skip_space (r);
+  if (r->p >= r->end || !(g_ascii_isdigit (*r->p) || *r->p == '-'))
+    return FALSE;
+  *value = g_ascii_strtoll (r->p, &end, 10);
+  if (end == NULL || end == r->p || end > r->end)
+    return FALSE;
+  r->p = end;
+  return TRUE;
+}
+
+static gboolean
+json_accept_null (JsonReader *r)
+{
+  json_skip_space (r);
+  if (r->end - r->p >= 4 && memcmp (r->p, "null", 4) == 0)
+    {
+      r->p += 4;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Reads a string or null; @is_null says which. */
+static gboolean
+json_read_nullable_string (JsonReader *r,
+                           GString    *out,
+                           gboolean   *is_null)
+{
+  *is_null = json_accept_null (r);
+  if (*is_null)
+    {
+      g_string_truncate (out, 0);
+      return TRUE;
+    }
+  return json_read_string (r, out);
+}
+
+/* Reads "[" and tells whether the array has elements; an empty array is
+ * consumed whole. */
+static gboolean
+json_begin_array (JsonReader *r,
+                  gboolean   *has_elements)
+{
+  if (!json_accept (r, '['))
+    return FALSE;
+  *has_elements = !json_accept (r, ']');
+  return TRUE;
+}
+
+/* After an element: TRUE when another one follows, FALSE at the closing
+ * "]" (consumed) or on an error, which @ok tells apart. */
+static gboolean
+json_next_element (JsonReader *r,
+                   gboolean   *ok)
+{
+  if (json_accept (r, ','))
+    return TRUE;
+  *ok = json_accept (r, ']');
+  return FALSE;
+}
+
+static gboolean
+json_at_end (JsonReader *r)
+{
+  json_skip_space (r);
+  return r->p == r->end;
+}
+
+/* Adds to @table the cells of append_json_cells(). */
+static gboolean
+read_json_cells (JsonReader *r,
+                 GkTable    *table,
+                 GString    *row,
+                 GString    *column,
+                 GString    *raw,
+                 GString    *scratch)
+{
+  GkTableId id = gk_table_get_id (table);
+  gboolean more, ok = TRUE;
+
+  if (!json_begin_array (r, &more))
+    return FALSE;
+
+  while (more)
+    {
+      g_autoptr(GkCell) cell = NULL;
+      gint64 line = 0, ambiguous = 0;
+
+      if (!json_accept (r, '[')
+          || !json_read_string (r, row) || !json_accept (r, ',')
+          || !json_read_string (r, column) || !json_accept (r, ',')
+          || !json_read_string (r, raw) || !json_accept (r, ',')
+          || !json_skip_scalar (r) || !json_accept (r, ',')
+          || !json_read_string (r, scratch) || !json_accept (r, ',')
+          || !json_read_int (r, &line) || !json_accept (r, ',')
+          || !json_read_int (r, &ambiguous) || !json_accept (r, ']'))
+        return FALSE;
+
+      /* The value and class are classified again from the raw text
+       * rather than read back, so that a cell means the same whether it
+       * was just parsed or loaded; the stored ones are there for queries
+       * over the whole library. */
+      cell = gk_cell_new (id, row->str, column->str, raw->str, CLAMP (line, 0, G_MAXUINT));
+      if (ambiguous)
+        gk_cell_set_ambiguous (cell, TRUE);
+      gk_table_add_cell (table, cell);
+
+      more = json_next_element (r, &ok);
+    }
+
+  return ok;
+}
+
+static gboolean
+read_json_sections (const char *json,
+                    gsize       length,
+                    GkReport   *report)
+{
+  JsonReader r = { json, json + length };
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean more, ok = TRUE;
+  guint index = 0;
+
+  if (json == NULL || !json_begin_array (&r, &more))
+    return FALSE;
+
+  for (; more; index++)
+    {
+      if (!json_accept_null (&r))
+        {
+          gint64 line = 0;
+
+          if (index >= GK_N_SECTIONS
+              || !json_accept (&r, '[')
+              || !json_read_string (&r, text) || !json_accept (&r, ',')
+              || !json_read_int (&r, &line) || !json_accept (&r, ']'))
+            return FALSE;
+          gk_report_set_section (report, index, text->str, CLAMP (line, 0, G_MAXUINT));
+        }
+      more = json_next_element (&r, &ok);
+    }
+
+  return ok && json_at_end (&r);
+}
+
+static gboolean
+read_json_tables (const char *json,
+                  gsize       length,
+                  GkReport   *report)
+{
+  JsonReader r = { json, json + length };
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_autoptr(GString) template_ = g_string_new (NULL);
+  g_autoptr(GString) row = g_string_new (NULL);
+  g_autoptr(GString) column = g_string_new (NULL);
+  g_autoptr(GString) raw = g_string_new (NULL);
+  gboolean more, ok = TRUE;
+
+  if (json == NULL || !json_begin_array (&r, &more))
+    return FALSE;
+
+  while (more)
+    {
+      g_autoptr(GkTable) table = NULL;
+      gint64 line = 0;
+      GkTableId id;
+
+      if (!json_accept (&r, '[')
+          || !json_read_string (&r, key) || !json_accept (&r, ',')
+          || !gk_table_id_from_key (key->str, &id)
+          || !json_read_string (&r, template_) || !json_accept (&r, ',')
+          || !json_read_int (&r, &line) || !json_accept (&r, ','))
+        return FALSE;
+
+      table = gk_table_new (id, gk_template_from_string (template_->str));
+      gk_table_set_line (table, CLAMP (line, 0, G_MAXUINT));
+      /* The template string is free again: the cells' classes go there. */
+      if (!read_json_cells (&r, table, row, column, raw, template_)
+          || !json_accept (&r, ']'))
+        return FALSE;
+      gk_report_set_table (report, table);
+
+      more = json_next_element (&r, &ok);
+    }
+
+  return ok && json_at_end (&r);
+}
+
+static gboolean
+read_json_findings (const char *json,
+                    gsize       length,
+                    GkReport   *report)
+{
+  JsonReader r = { json, json + length };
+  g_autoptr(GString) rule = g_string_new (NULL);
+  g_autoptr(GString) severity = g_string_new (NULL);
+  g_autoptr(GString) status = g_string_new (NULL);
+  g_autoptr(GString) subject = g_string_new (NULL);
+  g_autoptr(GString) message = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(GString) found = g_string_new (NULL);
+  gboolean more, ok = TRUE;
+
+  if (json == NULL || !json_begin_array (&r, &more))
+    return FALSE;
+
+  while (more)
+    {
+      g_autoptr(GkFinding) finding = NULL;
+      gboolean no_subject, no_expected, no_found, more_cells, cells_ok = TRUE;
+      gint64 line = 0;
+
+      if (!json_accept (&r, '[')
+          || !json_read_string (&r, rule) || !json_accept (&r, ',')
+          || !json_read_string (&r, severity) || !json_accept (&r, ',')
+          || !json_read_string (&r, status) || !json_accept (&r, ',')
+          || !json_read_nullable_string (&r, subject, &no_subject) || !json_accept (&r, ',')
+          || !json_read_string (&r, message) || !json_accept (&r, ',')
+          || !json_read_nullable_string (&r, expected, &no_expected) || !json_accept (&r, ',')
+          || !json_read_nullable_string (&r, found, &no_found) || !json_accept (&r, ',')
+          || !json_read_int (&r, &line) || !json_accept (&r, ',')
+          || !json_begin_array (&r, &more_cells))
+        return FALSE;
+
+      finding = gk_finding_new (rule->str,
+                                severity_from_string (severity->str),
+                                status_from_string (status->str),
+                                no_subject ? NULL : subject->str,
+                                message->str);
+      gk_finding_set_expected (finding, no_expected ? NULL : expected->str);
+      gk_finding_set_found (finding, no_found ? NULL : found->str);
+      gk_finding_set_line (finding, CLAMP (line, 0, G_MAXUINT));
+
+      while (more_cells)
+        {
+          /* The rule's string is free again. */
+          if (!json_read_string (&r, rule))
+            return FALSE;
+          gk_finding_add_cell (finding, rule->str);
+          more_cells = json_next_element (&r, &cells_ok);
+        }
+      if (!cells_ok || !json_accept (&r, ']'))
+        return FALSE;
+
+      gk_report_add_finding (report, finding);
+      more = json_next_element (&r, &ok);
+    }
+
+  return ok && json_at_end (&r);
+}
+
+static gboolean
+load_contents (GkStore   *self,
                Loading   *loading,
                gint64     only_id,
                GError   **error)
 {
   g_autoptr(GkStoreStmt) stmt = get_loading_stmt (self,
-                                                  SQL_SELECT_SECTIONS SQL_BY_REPORT,
-                                                  SQL_SELECT_SECTIONS SQL_ONE,
+                                                  SQL_SELECT_CONTENTS SQL_BY_REPORT,
+                                                  SQL_SELECT_CONTENTS SQL_ONE,
                                                   only_id, error);
   int rc;
 
@@ -1144,176 +1570,28 @@ load_sections (GkStore   *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      GkReport *report = loading_lookup (loading, sqlite3_column_int64 (stmt, 0));
-      int index = sqlite3_column_int (stmt, 1);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      GkReport *report = loading_lookup (loading, id);
 
-      if (report == NULL || index < 0 || index >= GK_N_SECTIONS)
+      if (report == NULL)
         continue;
-      gk_report_set_section (report, index,
-                             (const char *) sqlite3_column_text (stmt, 2),
-                             sqlite3_column_int64 (stmt, 3));
+
+      if (!read_json_sections ((const char *) sqlite3_column_text (stmt, 1),
+                               sqlite3_column_bytes (stmt, 1), report)
+          || !read_json_tables ((const char *) sqlite3_column_text (stmt, 2),
+                                sqlite3_column_bytes (stmt, 2), report)
+          || !read_json_findings ((const char *) sqlite3_column_text (stmt, 3),
+                                  sqlite3_column_bytes (stmt, 3), report))
+        {
+          g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_CORRUPT,
+                       _("The library “%s” is damaged: report %" G_GINT64_FORMAT " cannot be read."),
+                       self->path, id);
+          return FALSE;
+        }
     }
 
   if (rc != SQLITE_DONE)
     return fail (self, rc, error);
-  return TRUE;
-}
-
-static gboolean
-load_tables (GkStore   *self,
-             Loading   *loading,
-             gint64     only_id,
-             GError   **error)
-{
-  int rc;
-
-  {
-    g_autoptr(GkStoreStmt) stmt = get_loading_stmt (self,
-                                                    SQL_SELECT_TABLES SQL_BY_REPORT,
-                                                    SQL_SELECT_TABLES SQL_ONE,
-                                                    only_id, error);
-
-    if (stmt == NULL)
-      return FALSE;
-
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        GkReport *report = loading_lookup (loading, sqlite3_column_int64 (stmt, 0));
-        g_autoptr(GkTable) table = NULL;
-        GkTableId id;
-
-        if (report == NULL
-            || !gk_table_id_from_key ((const char *) sqlite3_column_text (stmt, 1), &id))
-          continue;
-
-        table = gk_table_new (id, gk_template_from_string ((const char *) sqlite3_column_text (stmt, 2)));
-        gk_table_set_line (table, sqlite3_column_int64 (stmt, 3));
-        gk_report_set_table (report, table);
-      }
-
-    if (rc != SQLITE_DONE)
-      return fail (self, rc, error);
-  }
-
-  {
-    g_autoptr(GkStoreStmt) stmt = get_loading_stmt (self,
-                                                    SQL_SELECT_CELLS SQL_ORDER_CELLS,
-                                                    SQL_SELECT_CELLS SQL_ONE_CELLS,
-                                                    only_id, error);
-
-    if (stmt == NULL)
-      return FALSE;
-
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        GkReport *report = loading_lookup (loading, sqlite3_column_int64 (stmt, 0));
-        g_autoptr(GkCell) cell = NULL;
-        GkTable *table;
-        GkTableId id;
-
-        if (report == NULL
-            || !gk_table_id_from_key ((const char *) sqlite3_column_text (stmt, 1), &id)
-            || (table = gk_report_get_table (report, id)) == NULL)
-          continue;
-
-        /* The value and class are classified again from the raw text
-         * rather than read back, so that a cell means the same whether
-         * it was just parsed or loaded; the stored ones are there for
-         * queries over the whole library. */
-        cell = gk_cell_new (id,
-                            (const char *) sqlite3_column_text (stmt, 2),
-                            (const char *) sqlite3_column_text (stmt, 3),
-                            (const char *) sqlite3_column_text (stmt, 4),
-                            sqlite3_column_int64 (stmt, 5));
-        if (sqlite3_column_int (stmt, 6))
-          gk_cell_set_ambiguous (cell, TRUE);
-        gk_table_add_cell (table, cell);
-      }
-
-    if (rc != SQLITE_DONE)
-      return fail (self, rc, error);
-  }
-
-  return TRUE;
-}
-
-static gboolean
-load_findings (GkStore   *self,
-               Loading   *loading,
-               gint64     only_id,
-               GError   **error)
-{
-  int rc;
-
-  {
-    g_autoptr(GkStoreStmt) stmt = get_loading_stmt (self,
-                                                    SQL_SELECT_FINDINGS SQL_BY_REPORT ", position",
-                                                    SQL_SELECT_FINDINGS SQL_ONE " ORDER BY position",
-                                                    only_id, error);
-
-    if (stmt == NULL)
-      return FALSE;
-
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-        GkReport *report = loading_lookup (loading, id);
-        g_autoptr(GkFinding) finding = NULL;
-        GPtrArray *list;
-
-        if (report == NULL)
-          continue;
-
-        finding = gk_finding_new ((const char *) sqlite3_column_text (stmt, 2),
-                                  severity_from_string ((const char *) sqlite3_column_text (stmt, 3)),
-                                  status_from_string ((const char *) sqlite3_column_text (stmt, 4)),
-                                  (const char *) sqlite3_column_text (stmt, 5),
-                                  (const char *) sqlite3_column_text (stmt, 6));
-        gk_finding_set_expected (finding, (const char *) sqlite3_column_text (stmt, 7));
-        gk_finding_set_found (finding, (const char *) sqlite3_column_text (stmt, 8));
-        gk_finding_set_line (finding, sqlite3_column_int64 (stmt, 9));
-        gk_report_add_finding (report, finding);
-
-        /* Positions were written 0, 1, 2 …, so a finding's position is
-         * its index in the report's list. */
-        list = g_hash_table_lookup (loading->findings, &id);
-        if (list == NULL)
-          {
-            list = g_ptr_array_new ();
-            g_hash_table_insert (loading->findings, g_memdup2 (&id, sizeof id), list);
-          }
-        g_ptr_array_add (list, finding);
-      }
-
-    if (rc != SQLITE_DONE)
-      return fail (self, rc, error);
-  }
-
-  {
-    g_autoptr(GkStoreStmt) stmt = get_loading_stmt (self,
-                                                    SQL_SELECT_FINDING_CELLS SQL_ORDER_FINDING_CELLS,
-                                                    SQL_SELECT_FINDING_CELLS SQL_ONE_FINDING_CELLS,
-                                                    only_id, error);
-
-    if (stmt == NULL)
-      return FALSE;
-
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-        int position = sqlite3_column_int (stmt, 1);
-        GPtrArray *list = g_hash_table_lookup (loading->findings, &id);
-
-        if (list == NULL || position < 0 || (guint) position >= list->len)
-          continue;
-        gk_finding_add_cell (g_ptr_array_index (list, position),
-                             (const char *) sqlite3_column_text (stmt, 2));
-      }
-
-    if (rc != SQLITE_DONE)
-      return fail (self, rc, error);
-  }
-
   return TRUE;
 }
 
@@ -1327,7 +1605,6 @@ load_reports (GkStore   *self,
   Loading loading = {
     g_ptr_array_new_with_free_func (g_object_unref),
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
-    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref),
     0,
     NULL,
   };
@@ -1340,9 +1617,7 @@ load_reports (GkStore   *self,
     }
 
   ok = load_metadata (self, &loading, only_id, error)
-       && load_sections (self, &loading, only_id, error)
-       && load_tables (self, &loading, only_id, error)
-       && load_findings (self, &loading, only_id, error);
+       && load_contents (self, &loading, only_id, error);
 
   if (!end (self, ok, ok ? error : NULL))
     {
@@ -1350,7 +1625,6 @@ load_reports (GkStore   *self,
       return NULL;
     }
 
-  g_clear_pointer (&loading.findings, g_hash_table_unref);
   g_clear_pointer (&loading.by_id, g_hash_table_unref);
   return g_steal_pointer (&loading.reports);
 }
@@ -1425,6 +1699,101 @@ migrate (GkStore   *self,
       if (!end (self, ok, ok ? error : NULL))
         return FALSE;
     }
+}
+
+/* Copying the WAL into the database (a checkpoint) and syncing both is
+ * a third of the cost of an import.  SQLite does it in the committing
+ * thread; the store hands it to a thread of its own, with its own
+ * connection, so that the other core does it while the import goes on.
+ *
+ * A checkpoint that runs beside a writer can never catch up with it, and
+ * SQLite starts the WAL file over only once all of it is copied; so when
+ * the WAL has grown to GK_STORE_CHECKPOINT_LIMIT pages the writer copies
+ * the little that is left itself, and the WAL starts over. */
+static gpointer
+checkpointer_thread (gpointer data)
+{
+  GkStore *self = data;  /* finalize joins this thread before freeing */
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      /* The writer still checkpoints at the limit: nothing is lost. */
+      g_debug ("%s: no checkpoint connection: %s", self->path, sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_busy_timeout (db, GK_STORE_BUSY_TIMEOUT_MS);
+  /* A connection learns that the database is in WAL mode, without which
+   * it does not checkpoint, on its first read. */
+  sqlite3_exec (db, "PRAGMA user_version", NULL, NULL, NULL);
+
+  for (;;)
+    {
+      gboolean quit;
+
+      g_mutex_lock (&self->checkpoint_mutex);
+      while (!self->checkpoint_wanted && !self->checkpoint_quit)
+        g_cond_wait (&self->checkpoint_cond, &self->checkpoint_mutex);
+      quit = self->checkpoint_quit;
+      self->checkpoint_wanted = FALSE;
+      g_mutex_unlock (&self->checkpoint_mutex);
+
+      if (quit)
+        break;
+
+      rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+      if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+        g_debug ("%s: checkpoint failed: %s", self->path, sqlite3_errmsg (db));
+    }
+
+  /* The store's own connection is still open: closing this one neither
+   * checkpoints nor removes the WAL. */
+  sqlite3_close_v2 (db);
+  return NULL;
+}
+
+static int
+wal_hook_cb (void       *data,
+             sqlite3    *db,
+             const char *name,
+             int         n_pages)
+{
+  GkStore *self = data;
+
+  if (n_pages >= GK_STORE_CHECKPOINT_LIMIT)
+    {
+      /* Fails harmlessly (busy) while the checkpointer is at work. */
+      sqlite3_wal_checkpoint_v2 (db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    }
+  else if (n_pages >= GK_STORE_CHECKPOINT_PAGES)
+    {
+      g_mutex_lock (&self->checkpoint_mutex);
+      if (self->checkpointer == NULL)
+        self->checkpointer = g_thread_try_new ("gk-store-checkpoint", checkpointer_thread, self, NULL);
+      self->checkpoint_wanted = TRUE;
+      g_cond_signal (&self->checkpoint_cond);
+      g_mutex_unlock (&self->checkpoint_mutex);
+    }
+
+  return SQLITE_OK;
+}
+
+static void
+stop_checkpointer (GkStore *self)
+{
+  GThread *thread;
+
+  g_mutex_lock (&self->checkpoint_mutex);
+  thread = g_steal_pointer (&self->checkpointer);
+  self->checkpoint_quit = TRUE;
+  g_cond_signal (&self->checkpoint_cond);
+  g_mutex_unlock (&self->checkpoint_mutex);
+
+  if (thread != NULL)
+    g_thread_join (thread);
 }
 
 static void
@@ -1531,7 +1900,7 @@ gk_store_initable_init (GInitable     *initable,
   }
 
   if (!exec_sql (self,
-                 "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16000;"
+                 "PRAGMA synchronous = NORMAL;"
                  "PRAGMA foreign_keys = ON;",
                  error))
     return FALSE;
@@ -1540,6 +1909,7 @@ gk_store_initable_init (GInitable     *initable,
     return FALSE;
 
   keep_files_on_close (self, FALSE);
+  sqlite3_wal_hook (self->db, wal_hook_cb, self);
   return TRUE;
 }
 
@@ -1557,11 +1927,16 @@ gk_store_finalize (GObject *object)
 {
   GkStore *self = (GkStore *)object;
 
-  /* Statements first: a connection with live statements does not close. */
+  /* The checkpointer first, so that the store's connection is the last
+   * one and closing it copies the WAL into the database. */
+  stop_checkpointer (self);
+  /* Statements next: a connection with live statements does not close. */
   g_clear_pointer (&self->stmts, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
   g_mutex_clear (&self->mutex);
+  g_mutex_clear (&self->checkpoint_mutex);
+  g_cond_clear (&self->checkpoint_cond);
 
   G_OBJECT_CLASS (gk_store_parent_class)->finalize (object);
 }
@@ -1622,6 +1997,8 @@ static void
 gk_store_init (GkStore *self)
 {
   g_mutex_init (&self->mutex);
+  g_mutex_init (&self->checkpoint_mutex);
+  g_cond_init (&self->checkpoint_cond);
   self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, stmt_free);
 }
 
@@ -1740,10 +2117,201 @@ gk_store_set_aside (const char  *path,
   return TRUE;
 }
 
+static gboolean
+is_sha256 (const char *str)
+{
+  guint n = 0;
+
+  for (; g_ascii_isxdigit (*str); str++)
+    n++;
+  return *str == '\0' && n == 64;
+}
+
+/* Stores one report inside the caller's transaction; @info says where
+ * it went, or where the same bytes already were. */
+static gboolean
+import_locked (GkStore              *self,
+               GkReport             *report,
+               GBytes               *original_bytes,
+               const char           *sha256,
+               gint64                imported_at,
+               GkStoreImportResult  *result,
+               ReportInfo           *info,
+               GError              **error)
+{
+  g_autofree char *canonical = NULL;
+  const char *eff_agency;
+  int year;
+  int rc;
+
+  *result = GK_STORE_IMPORT_ADDED;
+  info->version = 1;
+  info->active = TRUE;
+  info->imported_at = imported_at;
+
+  {
+    g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_FIND_SHA, error);
+
+    if (stmt == NULL)
+      return FALSE;
+    bind_text (stmt, 1, sha256);
+    rc = sqlite3_step (stmt);
+    if (rc == SQLITE_ROW)
+      {
+        *result = GK_STORE_IMPORT_DUPLICATE;
+        info->id = sqlite3_column_int64 (stmt, 0);
+      }
+    else if (rc != SQLITE_DONE)
+      return fail (self, rc, error);
+  }
+
+  if (*result == GK_STORE_IMPORT_DUPLICATE)
+    return read_report_info (self, info->id, info, error);
+
+  /* The agency and year this report is filed under decide whether the
+   * library already has a version of it. */
+  year = gk_report_get_year (report);
+  eff_agency = gk_report_get_agency (report);
+  if (!lookup_alias (self, eff_agency, &canonical, error))
+    return FALSE;
+  if (canonical != NULL)
+    eff_agency = canonical;
+
+  if (is_grouped (eff_agency, year))
+    {
+      g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_GROUP_SIZE, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, eff_agency);
+      sqlite3_bind_int (stmt, 2, year);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        return fail (self, rc, error);
+      if (sqlite3_column_int (stmt, 0) > 0)
+        {
+          *result = GK_STORE_IMPORT_NEW_VERSION;
+          info->version = sqlite3_column_int (stmt, 1) + 1;
+          info->active = FALSE;
+        }
+    }
+
+  {
+    g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_INSERT_REPORT, error);
+
+    if (stmt == NULL)
+      return FALSE;
+    bind_text (stmt, 1, sha256);
+    bind_metadata (stmt, report);
+    sqlite3_bind_int64 (stmt, 14, imported_at);
+    bind_text (stmt, 15, eff_agency);
+    sqlite3_bind_int (stmt, 16, year);
+    sqlite3_bind_int (stmt, 17, info->version);
+    sqlite3_bind_int (stmt, 18, info->active);
+    if (!run (self, stmt, error))
+      return FALSE;
+    info->id = sqlite3_last_insert_rowid (self->db);
+  }
+
+  {
+    g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_INSERT_ORIGINAL, error);
+    gsize size = 0;
+    gconstpointer data = g_bytes_get_data (original_bytes, &size);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, info->id);
+    /* A zero-length blob, not NULL, for an empty file. */
+    sqlite3_bind_blob64 (stmt, 2, data != NULL ? data : "", size, SQLITE_STATIC);
+    if (!run (self, stmt, error))
+      return FALSE;
+  }
+
+  return insert_content (self, info->id, report, error);
+}
+
+/**
+ * gk_store_import_many:
+ * @items: (array length=n_items): the reports to import; result and
+ *   report_id are filled in
+ *
+ * Imports several reports in one transaction: all of them or, with
+ * @error set, none.  Committing is most of the cost of importing a
+ * report, so the app imports in batches (of some tens of reports) when it
+ * has many.  Otherwise as gk_store_import(); a report whose bytes occur
+ * twice in @items is imported once, the second one a duplicate.
+ */
+gboolean
+gk_store_import_many (GkStore            *self,
+                      GkStoreImportItem  *items,
+                      gsize               n_items,
+                      GError            **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) hashes = g_ptr_array_new_full (n_items, g_free);
+  g_autofree ReportInfo *infos = g_new0 (ReportInfo, n_items);
+  gint64 imported_at = g_get_real_time ();
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (items != NULL || n_items == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (gsize i = 0; i < n_items; i++)
+    {
+      const char *report_sha256;
+
+      g_return_val_if_fail (GK_IS_REPORT (items[i].report), FALSE);
+      g_return_val_if_fail (items[i].original_bytes != NULL, FALSE);
+
+      /* The parser hashes the bytes it reads; hashing them again would
+       * cost as much as a tenth of an import. */
+      report_sha256 = gk_report_get_sha256 (items[i].report);
+      if (report_sha256 == NULL)
+        g_ptr_array_add (hashes, g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, items[i].original_bytes));
+      else if (is_sha256 (report_sha256))
+        g_ptr_array_add (hashes, g_ascii_strdown (report_sha256, -1));
+      else
+        {
+          g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_INVALID,
+                       _("The report “%s” has no valid SHA-256."),
+                       gk_report_get_source_name (items[i].report));
+          return FALSE;
+        }
+    }
+
+  if (n_items == 0)
+    return TRUE;
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, SQL_BEGIN_WRITE, error))
+    return FALSE;
+
+  for (gsize i = 0; ok && i < n_items; i++)
+    ok = import_locked (self, items[i].report, items[i].original_bytes,
+                        g_ptr_array_index (hashes, i), imported_at,
+                        &items[i].result, &infos[i], error);
+
+  if (!end (self, ok, ok ? error : NULL))
+    return FALSE;
+
+  for (gsize i = 0; i < n_items; i++)
+    {
+      if (gk_report_get_sha256 (items[i].report) == NULL)
+        gk_report_set_sha256 (items[i].report, g_ptr_array_index (hashes, i));
+      set_report_info (items[i].report, infos[i].id, infos[i].version,
+                       infos[i].active, infos[i].imported_at);
+      items[i].report_id = infos[i].id;
+    }
+
+  return TRUE;
+}
+
 /**
  * gk_store_import:
- * @report: the parse of @original_bytes; its SHA-256 is set when unset,
- *   and gk_store_report_id() works on it afterwards
+ * @report: the parse of @original_bytes; its SHA-256, which the parser
+ *   sets, is taken to be that of @original_bytes (it is computed when
+ *   unset); gk_store_report_id() works on @report afterwards
  * @original_bytes: the file as it was read
  * @result: (out) (optional): what happened
  * @report_id: (out) (optional): the report's id in the library
@@ -1760,145 +2328,20 @@ gk_store_import (GkStore              *self,
                  gint64               *report_id,
                  GError              **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autofree char *sha256 = NULL;
-  g_autofree char *canonical = NULL;
-  const char *report_sha256;
-  const char *eff_agency;
-  GkStoreImportResult what = GK_STORE_IMPORT_ADDED;
-  gint64 id = 0;
-  gint64 imported_at = g_get_real_time ();
-  int year;
-  int version = 1;
-  gboolean ok;
-  int rc;
+  GkStoreImportItem item = { report, original_bytes, GK_STORE_IMPORT_ADDED, 0 };
 
   g_return_val_if_fail (GK_IS_STORE (self), FALSE);
   g_return_val_if_fail (GK_IS_REPORT (report), FALSE);
   g_return_val_if_fail (original_bytes != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, original_bytes);
-  report_sha256 = gk_report_get_sha256 (report);
-  if (report_sha256 != NULL && g_ascii_strcasecmp (report_sha256, sha256) != 0)
-    {
-      g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_INVALID,
-                   _("The report “%s” was not read from the bytes given to store with it."),
-                   gk_report_get_source_name (report));
-      return FALSE;
-    }
-
-  locker = g_mutex_locker_new (&self->mutex);
-
-  if (!begin (self, SQL_BEGIN_WRITE, error))
+  if (!gk_store_import_many (self, &item, 1, error))
     return FALSE;
-
-  {
-    g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_FIND_SHA, error);
-
-    ok = stmt != NULL;
-    if (ok)
-      {
-        bind_text (stmt, 1, sha256);
-        rc = sqlite3_step (stmt);
-        if (rc == SQLITE_ROW)
-          {
-            id = sqlite3_column_int64 (stmt, 0);
-            what = GK_STORE_IMPORT_DUPLICATE;
-          }
-        else if (rc != SQLITE_DONE)
-          ok = fail (self, rc, error);
-      }
-  }
-
-  if (ok && what == GK_STORE_IMPORT_DUPLICATE)
-    {
-      ok = refresh_report_info (self, report, id, error);
-      if (!end (self, ok, ok ? error : NULL))
-        return FALSE;
-      if (result != NULL)
-        *result = what;
-      if (report_id != NULL)
-        *report_id = id;
-      return TRUE;
-    }
-
-  /* The agency and year this report is filed under decide whether the
-   * library already has a version of it. */
-  year = gk_report_get_year (report);
-  eff_agency = gk_report_get_agency (report);
-  ok = ok && lookup_alias (self, eff_agency, &canonical, error);
-  if (canonical != NULL)
-    eff_agency = canonical;
-
-  if (ok && is_grouped (eff_agency, year))
-    {
-      g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_GROUP_SIZE, error);
-
-      ok = stmt != NULL;
-      if (ok)
-        {
-          bind_text (stmt, 1, eff_agency);
-          sqlite3_bind_int (stmt, 2, year);
-          rc = sqlite3_step (stmt);
-          if (rc != SQLITE_ROW)
-            ok = fail (self, rc, error);
-          else if (sqlite3_column_int (stmt, 0) > 0)
-            {
-              what = GK_STORE_IMPORT_NEW_VERSION;
-              version = sqlite3_column_int (stmt, 1) + 1;
-            }
-        }
-    }
-
-  if (ok)
-    {
-      g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_INSERT_REPORT, error);
-
-      ok = stmt != NULL;
-      if (ok)
-        {
-          bind_text (stmt, 1, sha256);
-          bind_metadata (stmt, report);
-          sqlite3_bind_int64 (stmt, 14, imported_at);
-          bind_text (stmt, 15, eff_agency);
-          sqlite3_bind_int (stmt, 16, year);
-          sqlite3_bind_int (stmt, 17, version);
-          sqlite3_bind_int (stmt, 18, what != GK_STORE_IMPORT_NEW_VERSION);
-          ok = run (self, stmt, error);
-          id = sqlite3_last_insert_rowid (self->db);
-        }
-    }
-
-  if (ok)
-    {
-      g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_INSERT_ORIGINAL, error);
-      gsize size = 0;
-      gconstpointer data = g_bytes_get_data (original_bytes, &size);
-
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (stmt, 1, id);
-          /* A zero-length blob, not NULL, for an empty file. */
-          sqlite3_bind_blob64 (stmt, 2, data != NULL ? data : "", size, SQLITE_STATIC);
-          ok = run (self, stmt, error);
-        }
-    }
-
-  ok = ok && insert_content (self, id, report, error);
-
-  if (!end (self, ok, ok ? error : NULL))
-    return FALSE;
-
-  if (report_sha256 == NULL)
-    gk_report_set_sha256 (report, sha256);
-  set_report_info (report, id, version, what != GK_STORE_IMPORT_NEW_VERSION, imported_at);
 
   if (result != NULL)
-    *result = what;
+    *result = item.result;
   if (report_id != NULL)
-    *report_id = id;
+    *report_id = item.report_id;
   return TRUE;
 }
 

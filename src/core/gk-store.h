@@ -23,7 +23,8 @@ G_BEGIN_DECLS
  * @GK_STORE_ERROR_NO_SPACE: the disk is full
  * @GK_STORE_ERROR_READ_ONLY: the library or its folder cannot be written
  * @GK_STORE_ERROR_INVALID: the request itself makes no sense (an empty
- *   agency name, a report not parsed from the given bytes)
+ *   agency name, a year out of range, a report whose SHA-256 is not one
+ *   or belongs to other bytes than the library holds)
  */
 typedef enum
 {
@@ -66,6 +67,21 @@ typedef GkReport *(*GkStoreParseFunc) (GBytes      *bytes,
                                        const char  *source_name,
                                        GError     **error);
 
+/**
+ * GkStoreImportItem:
+ * @report: the parse of @original_bytes
+ * @original_bytes: the file as it was read
+ * @result: (out): what happened, filled in by gk_store_import_many()
+ * @report_id: (out): the report's id, filled in by gk_store_import_many()
+ */
+typedef struct
+{
+  GkReport            *report;
+  GBytes              *original_bytes;
+  GkStoreImportResult  result;
+  gint64               report_id;
+} GkStoreImportItem;
+
 #define GK_TYPE_STORE (gk_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (GkStore, gk_store, GK, STORE, GObject)
@@ -85,6 +101,10 @@ gboolean    gk_store_import             (GkStore              *self,
                                          GBytes               *original_bytes,
                                          GkStoreImportResult  *result,
                                          gint64               *report_id,
+                                         GError              **error);
+gboolean    gk_store_import_many        (GkStore              *self,
+                                         GkStoreImportItem    *items,
+                                         gsize                 n_items,
                                          GError              **error);
 
 GPtrArray  *gk_store_list_reports       (GkStore              *self,
