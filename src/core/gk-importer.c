@@ -362,18 +362,39 @@ collect_files (GFile        *file,
   }
 }
 
+/* What became of a file once the store has seen its report. */
 static GkImportOutcome *
-import_one (GkImporter   *self,
-            GFile        *file,
-            GCancellable *cancellable)
+stored_outcome (GFile               *file,
+                GkReport            *report,
+                GkStoreImportResult  result)
+{
+  switch (result)
+    {
+    case GK_STORE_IMPORT_DUPLICATE:
+      return gk_import_outcome_new (file, GK_IMPORT_DUPLICATE, report,
+                                    _("the library already holds this file"));
+    case GK_STORE_IMPORT_NEW_VERSION:
+      return gk_import_outcome_new (file, GK_IMPORT_NEW_VERSION, report,
+                                    _("a different report for the same agency and year: kept as another version"));
+    case GK_STORE_IMPORT_ADDED:
+    default:
+      return gk_import_outcome_new (file, GK_IMPORT_ADDED, report, NULL);
+    }
+}
+
+/* Reads, parses and checks one file.  Returns the outcome when the file
+ * failed, or NULL with @report and @bytes set for the store. */
+static GkImportOutcome *
+parse_one (GFile         *file,
+           GCancellable  *cancellable,
+           GkReport     **report_out,
+           GBytes       **bytes_out)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GkReport) report = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *name = g_file_get_basename (file);
-  GkStoreImportResult result = GK_STORE_IMPORT_ADDED;
-  gint64 id = 0;
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, &error);
   if (info == NULL)
@@ -395,31 +416,132 @@ import_one (GkImporter   *self,
     return gk_import_outcome_new (file, GK_IMPORT_FAILED, NULL, error->message);
   gk_checks_run (report);
 
-  if (self->store != NULL
-      && !gk_store_import (self->store, report, bytes, &result, &id, &error))
-    return gk_import_outcome_new (file, GK_IMPORT_FAILED, NULL, error->message);
+  *report_out = g_steal_pointer (&report);
+  *bytes_out = g_steal_pointer (&bytes);
+  return NULL;
+}
 
-  switch (result)
+/* ---------------------------------------------------------------------- */
+/* The writer: stores parsed reports in batches on a thread of its own, so
+ * that on two cores one parses while the other writes.  A batch is one
+ * transaction; a batch that fails is stored again file by file, so that
+ * one bad report never takes the others down with it. */
+
+#define BATCH_SIZE 50
+
+typedef struct
+{
+  guint     index;   /* in the outcomes */
+  GFile    *file;
+  GkReport *report;
+  GBytes   *bytes;
+} Parsed;
+
+static void
+parsed_free (Parsed *parsed)
+{
+  g_clear_object (&parsed->file);
+  g_clear_object (&parsed->report);
+  g_clear_pointer (&parsed->bytes, g_bytes_unref);
+  g_free (parsed);
+}
+
+/* The queue's end-of-input mark. */
+static Parsed end_of_input;
+
+typedef struct
+{
+  GkImporter  *self;
+  GAsyncQueue *queue;     /* Parsed*, then &end_of_input */
+  GPtrArray   *outcomes;  /* slots, filled in place */
+  guint       *n_done;    /* atomic */
+  guint        n_total;
+} Writer;
+
+static void
+store_batch (Writer    *writer,
+             GPtrArray *batch)
+{
+  g_autofree GkStoreImportItem *items = g_new0 (GkStoreImportItem, batch->len);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < batch->len; i++)
     {
-    case GK_STORE_IMPORT_DUPLICATE:
-      return gk_import_outcome_new (file, GK_IMPORT_DUPLICATE, report,
-                                    _("the library already holds this file"));
-    case GK_STORE_IMPORT_NEW_VERSION:
-      return gk_import_outcome_new (file, GK_IMPORT_NEW_VERSION, report,
-                                    _("a different report for the same agency and year: kept as another version"));
-    case GK_STORE_IMPORT_ADDED:
-    default:
-      return gk_import_outcome_new (file, GK_IMPORT_ADDED, report, NULL);
+      Parsed *parsed = g_ptr_array_index (batch, i);
+      items[i].report = parsed->report;
+      items[i].original_bytes = parsed->bytes;
     }
+
+  if (gk_store_import_many (writer->self->store, items, batch->len, &error))
+    {
+      for (guint i = 0; i < batch->len; i++)
+        {
+          Parsed *parsed = g_ptr_array_index (batch, i);
+          g_ptr_array_index (writer->outcomes, parsed->index) =
+            stored_outcome (parsed->file, parsed->report, items[i].result);
+        }
+    }
+  else
+    {
+      for (guint i = 0; i < batch->len; i++)
+        {
+          Parsed *parsed = g_ptr_array_index (batch, i);
+          g_autoptr(GError) one_error = NULL;
+          GkStoreImportResult result;
+          gint64 id;
+
+          if (gk_store_import (writer->self->store, parsed->report, parsed->bytes, &result, &id, &one_error))
+            g_ptr_array_index (writer->outcomes, parsed->index) =
+              stored_outcome (parsed->file, parsed->report, result);
+          else
+            g_ptr_array_index (writer->outcomes, parsed->index) =
+              gk_import_outcome_new (parsed->file, GK_IMPORT_FAILED, NULL, one_error->message);
+        }
+    }
+
+  g_atomic_int_add (writer->n_done, batch->len);
+  report_progress (writer->self, g_atomic_int_get (writer->n_done), writer->n_total, NULL);
+  g_ptr_array_set_size (batch, 0);
+}
+
+static gpointer
+writer_thread (gpointer data)
+{
+  Writer *writer = data;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) parsed_free);
+  gboolean done = FALSE;
+
+  while (!done)
+    {
+      /* Wait for work, then take what else is ready, up to a batch. */
+      Parsed *parsed = g_async_queue_pop (writer->queue);
+
+      for (;;)
+        {
+          if (parsed == &end_of_input)
+            {
+              done = TRUE;
+              break;
+            }
+          g_ptr_array_add (batch, parsed);
+          if (batch->len >= BATCH_SIZE || (parsed = g_async_queue_try_pop (writer->queue)) == NULL)
+            break;
+        }
+
+      if (batch->len > 0)
+        store_batch (writer, batch);
+    }
+
+  return NULL;
 }
 
 /**
  * gk_importer_import_sync:
  * @files: (element-type GFile): files and folders
  *
- * Imports in the calling thread; what gk_importer_import_async() runs in
- * its worker.  Stops between two files when @cancellable is cancelled:
- * what was imported stays.
+ * Imports in the calling thread, with a second thread for the store;
+ * what gk_importer_import_async() runs in its worker.  Stops between two
+ * files when @cancellable is cancelled: what was imported stays.
  *
  * Returns: (transfer container) (element-type GkImportOutcome): one
  *   outcome per file
@@ -430,29 +552,85 @@ gk_importer_import_sync (GkImporter   *self,
                          GCancellable *cancellable)
 {
   g_autoptr(GPtrArray) expanded = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) listing_failures = g_ptr_array_new_with_free_func (g_object_unref);
   GPtrArray *outcomes = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_done = 0;
+  Writer writer = { 0, };
+  GThread *thread = NULL;
+  guint n_parsed = 0;
 
   g_return_val_if_fail (GK_IS_IMPORTER (self), outcomes);
   g_return_val_if_fail (files != NULL, outcomes);
 
   for (guint i = 0; i < files->len; i++)
-    collect_files (g_ptr_array_index (files, i), TRUE, expanded, outcomes, cancellable);
+    collect_files (g_ptr_array_index (files, i), TRUE, expanded, listing_failures, cancellable);
 
   report_progress (self, 0, expanded->len, NULL);
+
+  /* One slot per file, filled by whichever thread finishes it. */
+  g_ptr_array_set_size (outcomes, expanded->len);
+
+  if (self->store != NULL)
+    {
+      writer.self = self;
+      writer.queue = g_async_queue_new ();
+      writer.outcomes = outcomes;
+      writer.n_done = &n_done;
+      writer.n_total = expanded->len;
+      thread = g_thread_new ("gongkai-store", writer_thread, &writer);
+    }
 
   for (guint i = 0; i < expanded->len; i++)
     {
       GFile *file = g_ptr_array_index (expanded, i);
       g_autofree char *name = g_file_get_basename (file);
+      GkImportOutcome *failed;
+      GkReport *report = NULL;
+      GBytes *bytes = NULL;
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
 
-      report_progress (self, i, expanded->len, name);
-      g_ptr_array_add (outcomes, import_one (self, file, cancellable));
-      report_progress (self, i + 1, expanded->len, NULL);
+      report_progress (self, g_atomic_int_get (&n_done), expanded->len, name);
+      failed = parse_one (file, cancellable, &report, &bytes);
+      n_parsed = i + 1;
+
+      if (failed != NULL)
+        {
+          g_ptr_array_index (outcomes, i) = failed;
+          g_atomic_int_inc (&n_done);
+        }
+      else if (thread != NULL)
+        {
+          Parsed *parsed = g_new0 (Parsed, 1);
+
+          parsed->index = i;
+          parsed->file = g_object_ref (file);
+          parsed->report = report;
+          parsed->bytes = bytes;
+          g_async_queue_push (writer.queue, parsed);
+        }
+      else
+        {
+          g_ptr_array_index (outcomes, i) = gk_import_outcome_new (file, GK_IMPORT_ADDED, report, NULL);
+          g_object_unref (report);
+          g_bytes_unref (bytes);
+          g_atomic_int_inc (&n_done);
+        }
     }
 
+  if (thread != NULL)
+    {
+      g_async_queue_push (writer.queue, &end_of_input);
+      g_thread_join (thread);
+      g_async_queue_unref (writer.queue);
+    }
+
+  report_progress (self, g_atomic_int_get (&n_done), expanded->len, NULL);
+
+  /* A cancelled import reports only the files it got to. */
+  g_ptr_array_set_size (outcomes, n_parsed);
+  g_ptr_array_extend_and_steal (outcomes, g_steal_pointer (&listing_failures));
   return outcomes;
 }
 

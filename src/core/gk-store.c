@@ -348,8 +348,12 @@ static void
 set_not_found (GError **error,
                gint64   id)
 {
+  /* The number is formatted first: xgettext cannot read a message with
+   * G_GINT64_FORMAT in it, so it would never be translated. */
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
   g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_NOT_FOUND,
-               _("The library holds no report number %" G_GINT64_FORMAT "."), id);
+               _("The library holds no report number %s."), number);
 }
 
 static void
@@ -1583,9 +1587,11 @@ load_contents (GkStore   *self,
           || !read_json_findings ((const char *) sqlite3_column_text (stmt, 3),
                                   sqlite3_column_bytes (stmt, 3), report))
         {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
           g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_CORRUPT,
-                       _("The library “%s” is damaged: report %" G_GINT64_FORMAT " cannot be read."),
-                       self->path, id);
+                       _("The library “%s” is damaged: report %s cannot be read."),
+                       self->path, number);
           return FALSE;
         }
     }
@@ -2977,8 +2983,10 @@ gk_store_replace_parse (GkStore   *self,
   if (ok && gk_report_get_sha256 (new_parse) != NULL
       && g_ascii_strcasecmp (gk_report_get_sha256 (new_parse), stored_sha256) != 0)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
       g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_INVALID,
-                   _("The new parse is of a different file than report %" G_GINT64_FORMAT "."), id);
+                   _("The new parse is of a different file than report %s."), number);
       ok = FALSE;
     }
 

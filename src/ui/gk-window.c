@@ -194,6 +194,19 @@ year_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
 }
 
+static const char *
+template_name (GkTemplate template_)
+{
+  switch (template_)
+    {
+    case GK_TEMPLATE_2019:   return _("2019 template");
+    case GK_TEMPLATE_2021:   return _("2021 template");
+    case GK_TEMPLATE_LEGACY: return _("Before 2019");
+    case GK_TEMPLATE_UNKNOWN:
+    default:                 return _("Not recognised");
+    }
+}
+
 static void
 year_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -214,9 +227,7 @@ year_bind_cb (GtkSignalListItemFactory *factory,
   else
     year_text = g_strdup (_("Year unknown"));
 
-  /* Translators: "2019 template · report.txt" */
-  detail_text = g_strdup_printf (_("%s template · %s"),
-                                 gk_template_to_string (gk_report_get_template (report)),
+  detail_text = g_strdup_printf ("%s · %s", template_name (gk_report_get_template (report)),
                                  gk_report_get_source_name (report) ? gk_report_get_source_name (report) : "");
 
   gtk_label_set_label (GTK_LABEL (year), year_text);
