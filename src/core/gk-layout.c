@@ -297,12 +297,36 @@ is_continuation (const Line *line)
   return TRUE;
 }
 
+/* Makes the cells read so far into one row of the block layout. */
+static void
+flush_block_row (GPtrArray **cells,
+                 GArray    **cell_lines,
+                 guint       row_line,
+                 GPtrArray  *rows)
+{
+  GkTextRow *row;
+
+  if (*cells == NULL)
+    return;
+
+  row = row_new (GK_ROW_BLOCK, row_line, (*cells)->len);
+  for (guint c = 0; c < (*cells)->len; c++)
+    {
+      GString *text = g_ptr_array_index (*cells, c);
+      cell_init (&row->cells[c], text->str, text->len, g_array_index (*cell_lines, guint, c));
+      g_string_free (text, TRUE);
+    }
+  g_ptr_array_add (rows, row);
+  g_clear_pointer (cells, g_ptr_array_unref);
+  g_clear_pointer (cell_lines, g_array_unref);
+}
+
 static void
 read_block_paragraph (const Line *lines,
                       guint       n_lines,
                       GPtrArray  *rows)
 {
-  GPtrArray *cells = NULL;   /* of GString*, alternating with line numbers */
+  GPtrArray *cells = NULL;   /* GString* per cell of the row being read */
   GArray *cell_lines = NULL;
   guint row_line = 0;
 
@@ -334,36 +358,12 @@ read_block_paragraph (const Line *lines,
         {
           /* Prose before the first cell of the block, or a sentence right
            * after it: flush the cells read so far as one row first. */
-          if (cells != NULL)
-            {
-              GkTextRow *row = row_new (GK_ROW_BLOCK, row_line, cells->len);
-              for (guint c = 0; c < cells->len; c++)
-                {
-                  GString *s = g_ptr_array_index (cells, c);
-                  cell_init (&row->cells[c], s->str, s->len, g_array_index (cell_lines, guint, c));
-                  g_string_free (s, TRUE);
-                }
-              g_ptr_array_add (rows, row);
-              g_clear_pointer (&cells, g_ptr_array_unref);
-              g_clear_pointer (&cell_lines, g_array_unref);
-            }
+          flush_block_row (&cells, &cell_lines, row_line, rows);
           g_ptr_array_add (rows, prose_row (line));
         }
     }
 
-  if (cells != NULL)
-    {
-      GkTextRow *row = row_new (GK_ROW_BLOCK, row_line, cells->len);
-      for (guint c = 0; c < cells->len; c++)
-        {
-          GString *s = g_ptr_array_index (cells, c);
-          cell_init (&row->cells[c], s->str, s->len, g_array_index (cell_lines, guint, c));
-          g_string_free (s, TRUE);
-        }
-      g_ptr_array_add (rows, row);
-      g_ptr_array_unref (cells);
-      g_array_unref (cell_lines);
-    }
+  flush_block_row (&cells, &cell_lines, row_line, rows);
 }
 
 static void
