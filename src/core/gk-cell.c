@@ -13,149 +13,47 @@
 
 /* One cell of a statistical table: where it sits (table, row and column
  * keys of report-format.md §11), what the report wrote there and what that
- * means.  Cells are created by the parser in their hundreds per report, so
- * they are set up by gk_cell_new() directly and their properties are
- * read-only. */
+ * means.  The parser makes them in their hundreds per report and a library
+ * holds millions, so a cell is a plain reference-counted struct, set up
+ * once by gk_cell_new() and read through its getters. */
 struct _GkCell
 {
-  GObject      parent_instance;
-
+  gint         ref_count;
   GkTableId    table;
   const char  *row;     /* interned */
   const char  *column;  /* interned */
   char        *raw;
   double       value;
-  GkValueClass  value_class;
+  GkValueClass value_class;
   guint        line;
   guint        has_value : 1;
   guint        is_integer : 1;
   guint        ambiguous : 1;
 };
 
-enum {
-  PROP_0,
-  PROP_TABLE,
-  PROP_ROW,
-  PROP_COLUMN,
-  PROP_RAW,
-  PROP_VALUE,
-  PROP_VALUE_CLASS,
-  PROP_LINE,
-  PROP_AMBIGUOUS,
-  N_PROPS
-};
+G_DEFINE_BOXED_TYPE (GkCell, gk_cell, gk_cell_ref, gk_cell_unref)
 
-G_DEFINE_FINAL_TYPE (GkCell, gk_cell, G_TYPE_OBJECT)
-
-static GParamSpec *properties [N_PROPS];
-
-static void
-gk_cell_finalize (GObject *object)
+GkCell *
+gk_cell_ref (GkCell *self)
 {
-  GkCell *self = (GkCell *)object;
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->ref_count > 0, NULL);
 
-  g_clear_pointer (&self->raw, g_free);
-
-  G_OBJECT_CLASS (gk_cell_parent_class)->finalize (object);
+  g_atomic_int_inc (&self->ref_count);
+  return self;
 }
 
-static void
-gk_cell_get_property (GObject    *object,
-                      guint       prop_id,
-                      GValue     *value,
-                      GParamSpec *pspec)
+void
+gk_cell_unref (GkCell *self)
 {
-  GkCell *self = GK_CELL (object);
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->ref_count > 0);
 
-  switch (prop_id)
+  if (g_atomic_int_dec_and_test (&self->ref_count))
     {
-    case PROP_TABLE:
-      g_value_set_string (value, gk_table_id_to_key (self->table));
-      break;
-    case PROP_ROW:
-      g_value_set_string (value, self->row);
-      break;
-    case PROP_COLUMN:
-      g_value_set_string (value, self->column);
-      break;
-    case PROP_RAW:
-      g_value_set_string (value, self->raw);
-      break;
-    case PROP_VALUE:
-      g_value_set_double (value, self->value);
-      break;
-    case PROP_VALUE_CLASS:
-      g_value_set_string (value, gk_value_class_to_string (self->value_class));
-      break;
-    case PROP_LINE:
-      g_value_set_uint (value, self->line);
-      break;
-    case PROP_AMBIGUOUS:
-      g_value_set_boolean (value, self->ambiguous);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      g_free (self->raw);
+      g_slice_free (GkCell, self);
     }
-}
-
-static void
-gk_cell_set_property (GObject      *object,
-                      guint         prop_id,
-                      const GValue *value,
-                      GParamSpec   *pspec)
-{
-  GkCell *self = GK_CELL (object);
-
-  switch (prop_id)
-    {
-    case PROP_AMBIGUOUS:
-      gk_cell_set_ambiguous (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gk_cell_class_init (GkCellClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = gk_cell_finalize;
-  object_class->get_property = gk_cell_get_property;
-  object_class->set_property = gk_cell_set_property;
-
-  properties [PROP_TABLE] =
-    g_param_spec_string ("table", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties [PROP_ROW] =
-    g_param_spec_string ("row", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties [PROP_COLUMN] =
-    g_param_spec_string ("column", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties [PROP_RAW] =
-    g_param_spec_string ("raw", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties [PROP_VALUE] =
-    g_param_spec_double ("value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties [PROP_VALUE_CLASS] =
-    g_param_spec_string ("value-class", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties [PROP_LINE] =
-    g_param_spec_uint ("line", NULL, NULL, 0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties [PROP_AMBIGUOUS] =
-    g_param_spec_boolean ("ambiguous", NULL, NULL, FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-}
-
-static void
-gk_cell_init (GkCell *self)
-{
 }
 
 /* Strings that stand for "not applicable" in real reports. */
@@ -363,7 +261,8 @@ gk_cell_new (GkTableId   table,
   g_return_val_if_fail (row != NULL, NULL);
   g_return_val_if_fail (column != NULL, NULL);
 
-  self = g_object_new (GK_TYPE_CELL, NULL);
+  self = g_slice_new0 (GkCell);
+  self->ref_count = 1;
   self->table = table;
   self->row = g_intern_string (row);
   self->column = g_intern_string (column);
@@ -379,63 +278,63 @@ gk_cell_new (GkTableId   table,
 GkTableId
 gk_cell_get_table (GkCell *self)
 {
-  g_return_val_if_fail (GK_IS_CELL (self), GK_TABLE_3);
+  g_return_val_if_fail (self != NULL, GK_TABLE_3);
   return self->table;
 }
 
 const char *
 gk_cell_get_row (GkCell *self)
 {
-  g_return_val_if_fail (GK_IS_CELL (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
   return self->row;
 }
 
 const char *
 gk_cell_get_column (GkCell *self)
 {
-  g_return_val_if_fail (GK_IS_CELL (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
   return self->column;
 }
 
 const char *
 gk_cell_get_raw (GkCell *self)
 {
-  g_return_val_if_fail (GK_IS_CELL (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
   return self->raw;
 }
 
 GkValueClass
 gk_cell_get_value_class (GkCell *self)
 {
-  g_return_val_if_fail (GK_IS_CELL (self), GK_VALUE_BLANK);
+  g_return_val_if_fail (self != NULL, GK_VALUE_BLANK);
   return self->value_class;
 }
 
 gboolean
 gk_cell_has_value (GkCell *self)
 {
-  g_return_val_if_fail (GK_IS_CELL (self), FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
   return self->has_value;
 }
 
 double
 gk_cell_get_value (GkCell *self)
 {
-  g_return_val_if_fail (GK_IS_CELL (self), 0);
+  g_return_val_if_fail (self != NULL, 0);
   return self->value;
 }
 
 gboolean
 gk_cell_is_integer (GkCell *self)
 {
-  g_return_val_if_fail (GK_IS_CELL (self), FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
   return self->is_integer;
 }
 
 guint
 gk_cell_get_line (GkCell *self)
 {
-  g_return_val_if_fail (GK_IS_CELL (self), 0);
+  g_return_val_if_fail (self != NULL, 0);
   return self->line;
 }
 
@@ -448,7 +347,7 @@ gk_cell_get_line (GkCell *self)
 gboolean
 gk_cell_get_ambiguous (GkCell *self)
 {
-  g_return_val_if_fail (GK_IS_CELL (self), FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
   return self->ambiguous;
 }
 
@@ -456,13 +355,8 @@ void
 gk_cell_set_ambiguous (GkCell   *self,
                        gboolean  ambiguous)
 {
-  g_return_if_fail (GK_IS_CELL (self));
-
-  ambiguous = !!ambiguous;
-  if (self->ambiguous == ambiguous)
-    return;
-  self->ambiguous = ambiguous;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AMBIGUOUS]);
+  g_return_if_fail (self != NULL);
+  self->ambiguous = !!ambiguous;
 }
 
 /**
@@ -473,7 +367,7 @@ gk_cell_set_ambiguous (GkCell   *self,
 char *
 gk_cell_dup_key (GkCell *self)
 {
-  g_return_val_if_fail (GK_IS_CELL (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
   return g_strdup_printf ("%s/%s/%s", gk_table_id_to_key (self->table), self->row, self->column);
 }
 
@@ -488,7 +382,7 @@ gk_cell_format_value (GkCell *self)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  g_return_val_if_fail (GK_IS_CELL (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
   if (!self->has_value)
     return g_strdup ("");

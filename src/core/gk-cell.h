@@ -8,9 +8,16 @@
 
 G_BEGIN_DECLS
 
+/* A cell is a small reference-counted value (a boxed type), not a
+ * GObject: a library holds millions of them, and a GObject's construction
+ * and disposal cost as much as parsing the cell. */
+typedef struct _GkCell GkCell;
+
 #define GK_TYPE_CELL (gk_cell_get_type ())
 
-G_DECLARE_FINAL_TYPE (GkCell, gk_cell, GK, CELL, GObject)
+GType        gk_cell_get_type        (void) G_GNUC_CONST;
+GkCell      *gk_cell_ref             (GkCell      *self);
+void         gk_cell_unref           (GkCell      *self);
 
 GkCell      *gk_cell_new             (GkTableId    table,
                                       const char  *row,
@@ -36,5 +43,7 @@ GkValueClass  gk_cell_classify        (const char  *raw,
                                       double      *value,
                                       gboolean    *has_value,
                                       gboolean    *is_integer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkCell, gk_cell_unref)
 
 G_END_DECLS

@@ -10,8 +10,7 @@
 #include "gk-table.h"
 
 /* One statistical table of a report.  The cells are kept in the order the
- * template prints them and can be looked up by row and column key; the
- * table is a GListModel of its cells so views can bind to it. */
+ * template prints them and can be looked up by row and column key. */
 struct _GkTable
 {
   GObject     parent_instance;
@@ -31,43 +30,9 @@ enum {
   N_PROPS
 };
 
-static void list_model_iface_init (GListModelInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (GkTable, gk_table, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+G_DEFINE_FINAL_TYPE (GkTable, gk_table, G_TYPE_OBJECT)
 
 static GParamSpec *properties [N_PROPS];
-
-static GType
-gk_table_get_item_type (GListModel *model)
-{
-  return GK_TYPE_CELL;
-}
-
-static guint
-gk_table_get_n_items (GListModel *model)
-{
-  return GK_TABLE (model)->cells->len;
-}
-
-static gpointer
-gk_table_get_item (GListModel *model,
-                   guint       position)
-{
-  GkTable *self = GK_TABLE (model);
-
-  if (position >= self->cells->len)
-    return NULL;
-  return g_object_ref (g_ptr_array_index (self->cells, position));
-}
-
-static void
-list_model_iface_init (GListModelInterface *iface)
-{
-  iface->get_item_type = gk_table_get_item_type;
-  iface->get_n_items = gk_table_get_n_items;
-  iface->get_item = gk_table_get_item;
-}
 
 static void
 gk_table_finalize (GObject *object)
@@ -128,7 +93,7 @@ gk_table_class_init (GkTableClass *klass)
 static void
 gk_table_init (GkTable *self)
 {
-  self->cells = g_ptr_array_new_with_free_func (g_object_unref);
+  self->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_unref);
   /* Row keys are the cells' own interned strings: nothing to free. */
   self->by_row = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
 }
@@ -190,8 +155,6 @@ find_in_row (GPtrArray  *row_cells,
   return G_MAXUINT;
 }
 
-static guint items_changed_signal;
-
 /**
  * gk_table_add_cell:
  * @cell: (transfer none): a cell of this table
@@ -206,7 +169,7 @@ gk_table_add_cell (GkTable *self,
   guint in_row;
 
   g_return_if_fail (GK_IS_TABLE (self));
-  g_return_if_fail (GK_IS_CELL (cell));
+  g_return_if_fail (cell != NULL);
   g_return_if_fail (gk_cell_get_table (cell) == self->id);
 
   row_cells = g_hash_table_lookup (self->by_row, gk_cell_get_row (cell));
@@ -225,21 +188,14 @@ gk_table_add_cell (GkTable *self,
       if (g_ptr_array_find (self->cells, old, &pos))
         {
           g_ptr_array_index (row_cells, in_row) = cell;
-          g_ptr_array_index (self->cells, pos) = g_object_ref (cell);
-          g_object_unref (old);
-          g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 1);
+          g_ptr_array_index (self->cells, pos) = gk_cell_ref (cell);
+          gk_cell_unref (old);
           return;
         }
     }
 
   g_ptr_array_add (row_cells, cell);
-  g_ptr_array_add (self->cells, g_object_ref (cell));
-
-  /* The parser adds a few hundred cells to a table nobody watches yet. */
-  if (items_changed_signal == 0)
-    items_changed_signal = g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL);
-  if (g_signal_has_handler_pending (self, items_changed_signal, 0, TRUE))
-    g_list_model_items_changed (G_LIST_MODEL (self), self->cells->len - 1, 0, 1);
+  g_ptr_array_add (self->cells, gk_cell_ref (cell));
 }
 
 /**

@@ -87,7 +87,7 @@ cell_info_free (gpointer data)
 {
   CellInfo *info = data;
 
-  g_clear_object (&info->cell);
+  g_clear_pointer (&info->cell, gk_cell_unref);
   g_clear_pointer (&info->findings, g_ptr_array_unref);
   g_free (info->key);
   g_free (info->row_label);
@@ -276,7 +276,7 @@ attach_cell (GkTableGrid *self,
   CellInfo *info = g_new0 (CellInfo, 1);
   GkCell *cell = gk_table_lookup (self->table, row, column);
 
-  info->cell = cell ? g_object_ref (cell) : NULL;
+  info->cell = cell ? gk_cell_ref (cell) : NULL;
   info->key = g_strdup_printf ("%s/%s/%s", gk_table_id_to_key (gk_table_get_id (self->table)), row, column);
   info->row_label = g_strdup (row_label ? row_label : row);
   info->column_label = g_strdup (column_label ? column_label : column);
