@@ -132,6 +132,17 @@ test_seed (gconstpointer data)
   g_assert_cmpint (gk_report_get_template (report), ==, seed->template_);
   g_assert_cmpstr (gk_report_get_encoding (report), ==, "UTF-8");
   g_assert_cmpuint (strlen (gk_report_get_sha256 (report)), ==, 64);
+  {
+    /* The same digest GLib computes. */
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "seeds", seed->file, NULL);
+    g_autofree char *contents = NULL;
+    g_autofree char *expected = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+    expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+    g_assert_cmpstr (gk_report_get_sha256 (report), ==, expected);
+  }
   g_assert_cmpfloat (gk_report_get_agency_confidence (report), >, 0);
   g_assert_cmpfloat (gk_report_get_year_confidence (report), >, 0);
   g_assert_nonnull (gk_report_get_agency_evidence (report));

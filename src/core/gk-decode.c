@@ -17,7 +17,12 @@ G_DEFINE_QUARK (gk-decode-error-quark, gk_decode_error)
 static char *
 normalize_newlines (char *text)
 {
-  char *r = text, *w = text;
+  char *r, *w;
+
+  /* Most files have none: then there is nothing to rewrite. */
+  r = w = strchr (text, '\r');
+  if (r == NULL)
+    return text;
 
   for (; *r; r++)
     {
@@ -216,19 +221,21 @@ gk_decode_text (const guint8  *data,
       return text;
     }
 
-  if (looks_binary (data, length))
-    {
-      g_set_error (error, GK_DECODE_ERROR, GK_DECODE_ERROR_BINARY,
-                   _("binary data, not a text report"));
-      return NULL;
-    }
-
-  if (g_utf8_validate ((const char *) data, length, NULL))
+  /* Valid UTF-8 holds no NUL byte; most reports are, and need no scan
+   * for binary data. */
+  if (g_utf8_validate ((const char *) data, length, NULL) && !looks_binary (data, MIN (length, 4096)))
     {
       text = normalize_newlines (g_strndup ((const char *) data, length));
       if (encoding)
         *encoding = g_strdup ("UTF-8");
       return text;
+    }
+
+  if (looks_binary (data, length))
+    {
+      g_set_error (error, GK_DECODE_ERROR, GK_DECODE_ERROR_BINARY,
+                   _("binary data, not a text report"));
+      return NULL;
     }
 
   /* Not UTF-8.  GB18030 decodes every GBK and GB2312 file, and a strict

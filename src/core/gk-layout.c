@@ -67,6 +67,7 @@ gk_text_row_free (GkTextRow *row)
       g_free (row->cells[i].raw);
     }
   g_free (row->cells);
+  g_free (row->joined);
   g_free (row);
 }
 
@@ -160,6 +161,22 @@ cell_init (GkTextCell *cell,
     }
   cell->line = line;
   cell->klass = gk_cell_classify (cell->raw, &value, &has_value, &is_integer);
+}
+
+static void
+add_row (GPtrArray *rows,
+         GkTextRow *row)
+{
+  GString *joined = g_string_new (NULL);
+
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      if (i > 0)
+        g_string_append_c (joined, '\x1f');
+      g_string_append (joined, row->cells[i].norm);
+    }
+  row->joined = g_string_free (joined, FALSE);
+  g_ptr_array_add (rows, row);
 }
 
 static GkTextRow *
@@ -316,7 +333,7 @@ flush_block_row (GPtrArray **cells,
       cell_init (&row->cells[c], text->str, text->len, g_array_index (*cell_lines, guint, c));
       g_string_free (text, TRUE);
     }
-  g_ptr_array_add (rows, row);
+  add_row (rows, row);
   g_clear_pointer (cells, g_ptr_array_unref);
   g_clear_pointer (cell_lines, g_array_unref);
 }
@@ -359,7 +376,7 @@ read_block_paragraph (const Line *lines,
           /* Prose before the first cell of the block, or a sentence right
            * after it: flush the cells read so far as one row first. */
           flush_block_row (&cells, &cell_lines, row_line, rows);
-          g_ptr_array_add (rows, prose_row (line));
+          add_row (rows, prose_row (line));
         }
     }
 
@@ -416,7 +433,7 @@ read_paragraph (const Line *lines,
           gk_text_row_free (row);
           continue;
         }
-      g_ptr_array_add (rows, row);
+      add_row (rows, row);
     }
 }
 

@@ -32,6 +32,9 @@ typedef struct
   guint        line;
   guint        n_cells;
   GkTextCell  *cells;
+  /* Every cell's norm, joined by U+001F: one search finds a word in any
+   * cell of the row, and never across two. */
+  char        *joined;
 } GkTextRow;
 
 GPtrArray   *gk_layout_read          (const char  *text);
