@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gk-cell.h"
+#include "gk-keys.h"
 #include "gk-normalize.h"
 
 /* One cell of a statistical table: where it sits (table, row and column
@@ -260,6 +261,8 @@ gk_cell_new (GkTableId   table,
 
   g_return_val_if_fail (row != NULL, NULL);
   g_return_val_if_fail (column != NULL, NULL);
+
+  gk_keys_intern ();
 
   self = g_slice_new0 (GkCell);
   self->ref_count = 1;

@@ -325,3 +325,43 @@ gk_keys_column_index (GkTableId   table,
 
   return -1;
 }
+
+/**
+ * gk_keys_intern:
+ *
+ * Interns every key of the tables above as the static string it is, once,
+ * so that a cell's interned row and column are the very pointers of these
+ * tables, and comparing keys is mostly comparing pointers.
+ */
+void
+gk_keys_intern (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (t3_rows_2021); i++)
+        g_intern_static_string (t3_rows_2021[i].key);
+      for (guint i = 0; i < G_N_ELEMENTS (t3_rows_2019); i++)
+        g_intern_static_string (t3_rows_2019[i].key);
+      for (guint i = 0; i < G_N_ELEMENTS (t3_columns); i++)
+        g_intern_static_string (t3_columns[i].key);
+      for (guint i = 0; i < G_N_ELEMENTS (t4_rows); i++)
+        g_intern_static_string (t4_rows[i].key);
+      for (guint i = 0; i < G_N_ELEMENTS (t4_columns); i++)
+        g_intern_static_string (t4_columns[i].key);
+      for (guint i = 0; i < G_N_ELEMENTS (t2_rows_2021); i++)
+        {
+          g_intern_static_string (t2_rows_2021[i].key);
+          for (guint c = 0; t2_rows_2021[i].columns[c] != NULL; c++)
+            g_intern_static_string (t2_rows_2021[i].columns[c]);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (t2_rows_2019); i++)
+        {
+          g_intern_static_string (t2_rows_2019[i].key);
+          for (guint c = 0; t2_rows_2019[i].columns[c] != NULL; c++)
+            g_intern_static_string (t2_rows_2019[i].columns[c]);
+        }
+      g_once_init_leave (&done, 1);
+    }
+}

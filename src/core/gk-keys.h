@@ -53,5 +53,6 @@ int               gk_keys_row_index     (GkTableId   table,
                                          const char *row);
 int               gk_keys_column_index  (GkTableId   table,
                                          const char *column);
+void              gk_keys_intern        (void);
 
 G_END_DECLS

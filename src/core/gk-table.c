@@ -149,6 +149,11 @@ static guint
 find_in_row (GPtrArray  *row_cells,
              const char *column)
 {
+  /* Keys are interned as the static strings of gk-keys.c: the callers'
+   * keys are mostly the same pointers. */
+  for (guint i = 0; i < row_cells->len; i++)
+    if (gk_cell_get_column (g_ptr_array_index (row_cells, i)) == column)
+      return i;
   for (guint i = 0; i < row_cells->len; i++)
     if (strcmp (gk_cell_get_column (g_ptr_array_index (row_cells, i)), column) == 0)
       return i;
