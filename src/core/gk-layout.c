@@ -60,14 +60,9 @@ gk_text_row_free (GkTextRow *row)
   if (row == NULL)
     return;
 
-  for (guint i = 0; i < row->n_cells; i++)
-    {
-      if (row->cells[i].norm != row->cells[i].raw)
-        g_free (row->cells[i].norm);
-      g_free (row->cells[i].raw);
-    }
+  /* The cells' strings and the joined text live in row->strings. */
+  g_free (row->strings);
   g_free (row->cells);
-  g_free (row->joined);
   g_free (row);
 }
 
@@ -132,57 +127,66 @@ needs_normalizing (const char *s,
   return FALSE;
 }
 
+/* Sets up a cell from @len bytes of @raw, writing its strings at the
+ * row's cursor: a row's strings are one allocation, however many cells. */
 static void
-cell_init (GkTextCell *cell,
-           const char *raw,
-           gsize       len,
-           guint       line)
+cell_init (GkTextCell  *cell,
+           char       **cursor,
+           const char  *raw,
+           gsize        len,
+           guint        line,
+           gboolean     classify)
 {
   double value;
   gboolean has_value, is_integer;
+  gsize start, end;
 
-  /* Trim ASCII white space in place first: the common case needs one
-   * allocation per cell, not three. */
-  while (len > 0 && (*raw == ' ' || *raw == '\t' || *raw == '\r'))
-    raw++, len--;
-  while (len > 0 && (raw[len - 1] == ' ' || raw[len - 1] == '\t' || raw[len - 1] == '\r'))
-    len--;
+  gk_normalize_strip_bounds (raw, len, &start, &end);
+  raw += start;
+  len = end - start;
+
+  cell->raw = *cursor;
+  memcpy (cell->raw, raw, len);
+  cell->raw[len] = '\0';
+  *cursor += len + 1;
 
   if (needs_normalizing (raw, len))
     {
-      g_autofree char *copy = g_strndup (raw, len);
-      cell->raw = gk_normalize_strip (copy);
-      cell->norm = gk_normalize_compact (cell->raw);
+      cell->norm = *cursor;
+      *cursor += gk_normalize_compact_into (cell->raw, len, cell->norm) + 1;
     }
   else
-    {
-      cell->raw = g_strndup (raw, len);
-      cell->norm = cell->raw;
-    }
+    cell->norm = cell->raw;
+
   cell->line = line;
-  cell->klass = gk_cell_classify (cell->raw, &value, &has_value, &is_integer);
+  cell->klass = classify ? gk_cell_classify (cell->raw, &value, &has_value, &is_integer) : GK_VALUE_TEXT;
 }
 
+/* Joins the cells' norms at the row's cursor, once its cells are set. */
 static void
-add_row (GPtrArray *rows,
-         GkTextRow *row)
+finish_row (GkTextRow *row,
+            char      *cursor)
 {
-  GString *joined = g_string_new (NULL);
-
+  row->joined = cursor;
   for (guint i = 0; i < row->n_cells; i++)
     {
+      gsize n = strlen (row->cells[i].norm);
+
       if (i > 0)
-        g_string_append_c (joined, '\x1f');
-      g_string_append (joined, row->cells[i].norm);
+        *cursor++ = '\x1f';
+      memcpy (cursor, row->cells[i].norm, n);
+      cursor += n;
     }
-  row->joined = g_string_free (joined, FALSE);
-  g_ptr_array_add (rows, row);
+  *cursor = '\0';
 }
 
+/* @text_bytes: the bytes of all the row's cells together */
 static GkTextRow *
-row_new (GkRowLayout layout,
-         guint       line,
-         guint       n_cells)
+row_new (GkRowLayout   layout,
+         guint         line,
+         guint         n_cells,
+         gsize         text_bytes,
+         char        **cursor)
 {
   GkTextRow *row = g_new0 (GkTextRow, 1);
 
@@ -190,6 +194,10 @@ row_new (GkRowLayout layout,
   row->line = line;
   row->n_cells = n_cells;
   row->cells = g_new0 (GkTextCell, MAX (n_cells, 1));
+  /* Each cell's raw text and norm (never longer), then the joined norms
+   * with their separators. */
+  row->strings = g_malloc (3 * (text_bytes + n_cells) + 1);
+  *cursor = row->strings;
 
   return row;
 }
@@ -197,21 +205,14 @@ row_new (GkRowLayout layout,
 static GkTextRow *
 prose_row (const Line *line)
 {
-  GkTextRow *row = row_new (GK_ROW_PROSE, line->number, 1);
-  g_autofree char *copy = g_strndup (line->start, line->len);
+  char *cursor;
+  GkTextRow *row = row_new (GK_ROW_PROSE, line->number, 1, line->len, &cursor);
 
   /* A long line of running text is never a number: classifying it would
    * only cost time.  A short one may be a lone value ("0" under its label
    * in seed 001). */
-  if (line->len <= 32)
-    {
-      cell_init (&row->cells[0], line->start, line->len, line->number);
-      return row;
-    }
-  row->cells[0].raw = gk_normalize_strip (copy);
-  row->cells[0].norm = gk_normalize_compact (row->cells[0].raw);
-  row->cells[0].line = line->number;
-  row->cells[0].klass = GK_VALUE_TEXT;
+  cell_init (&row->cells[0], &cursor, line->start, line->len, line->number, line->len <= 32);
+  row->joined = row->cells[0].norm;
   return row;
 }
 
@@ -254,6 +255,7 @@ split_row (const Line  *line,
   const char *end = line->start + line->len;
   GPtrArray *fields = g_ptr_array_new ();
   GkTextRow *row;
+  char *cursor;
 
   if (sep == '|')
     {
@@ -281,13 +283,14 @@ split_row (const Line  *line,
       p = q + 1;
     }
 
-  row = row_new (layout, line->number, fields->len / 2);
+  row = row_new (layout, line->number, fields->len / 2, end - s, &cursor);
   for (guint i = 0; i < row->n_cells; i++)
     {
       const char *a = g_ptr_array_index (fields, 2 * i);
       const char *b = g_ptr_array_index (fields, 2 * i + 1);
-      cell_init (&row->cells[i], a, b - a, line->number);
+      cell_init (&row->cells[i], &cursor, a, b - a, line->number, TRUE);
     }
+  finish_row (row, cursor);
 
   g_ptr_array_unref (fields);
   return row;
@@ -322,18 +325,24 @@ flush_block_row (GPtrArray **cells,
                  GPtrArray  *rows)
 {
   GkTextRow *row;
+  gsize bytes = 0;
+  char *cursor;
 
   if (*cells == NULL)
     return;
 
-  row = row_new (GK_ROW_BLOCK, row_line, (*cells)->len);
+  for (guint c = 0; c < (*cells)->len; c++)
+    bytes += ((GString *) g_ptr_array_index (*cells, c))->len;
+
+  row = row_new (GK_ROW_BLOCK, row_line, (*cells)->len, bytes, &cursor);
   for (guint c = 0; c < (*cells)->len; c++)
     {
       GString *text = g_ptr_array_index (*cells, c);
-      cell_init (&row->cells[c], text->str, text->len, g_array_index (*cell_lines, guint, c));
+      cell_init (&row->cells[c], &cursor, text->str, text->len, g_array_index (*cell_lines, guint, c), TRUE);
       g_string_free (text, TRUE);
     }
-  add_row (rows, row);
+  finish_row (row, cursor);
+  g_ptr_array_add (rows, row);
   g_clear_pointer (cells, g_ptr_array_unref);
   g_clear_pointer (cell_lines, g_array_unref);
 }
@@ -376,7 +385,7 @@ read_block_paragraph (const Line *lines,
           /* Prose before the first cell of the block, or a sentence right
            * after it: flush the cells read so far as one row first. */
           flush_block_row (&cells, &cell_lines, row_line, rows);
-          add_row (rows, prose_row (line));
+          g_ptr_array_add (rows, prose_row (line));
         }
     }
 
@@ -433,7 +442,7 @@ read_paragraph (const Line *lines,
           gk_text_row_free (row);
           continue;
         }
-      add_row (rows, row);
+      g_ptr_array_add (rows, row);
     }
 }
 

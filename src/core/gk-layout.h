@@ -35,6 +35,8 @@ typedef struct
   /* Every cell's norm, joined by U+001F: one search finds a word in any
    * cell of the row, and never across two. */
   char        *joined;
+  /* Where the cells' strings and the joined text live. */
+  char        *strings;
 } GkTextRow;
 
 GPtrArray   *gk_layout_read          (const char  *text);

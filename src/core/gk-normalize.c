@@ -49,23 +49,20 @@ is_invisible (gunichar c)
   return c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF || c == 0x2060;
 }
 
-static char *
-normalize (const char *text,
-           gboolean    drop_spaces)
+/* Writes the normal form of @len bytes of @text to @out, which has room
+ * for @len + 1 bytes: every change shrinks or keeps a character's encoding
+ * (a full-width form's three bytes become one).  Returns the length. */
+static gsize
+normalize_into (const char *text,
+                gsize       len,
+                char       *out,
+                gboolean    drop_spaces)
 {
-  gsize len;
-  char *out, *w;
+  const char *p = text;
+  const char *end = text + len;
+  char *w = out;
 
-  g_return_val_if_fail (text != NULL, NULL);
-
-  /* Every change shrinks or keeps a character's encoding (a full-width
-   * form's three bytes become one), so the result fits in the input's
-   * length and is written in one pass. */
-  len = strlen (text);
-  out = g_malloc (len + 1);
-  w = out;
-
-  for (const char *p = text; *p; )
+  while (p < end)
     {
       guchar b = (guchar)*p;
       gunichar c;
@@ -87,12 +84,12 @@ normalize (const char *text,
           gsize n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
 
           *w++ = *p++;
-          for (gsize i = 1; i < n && *p != '\0'; i++)
+          for (gsize i = 1; i < n && p < end; i++)
             *w++ = *p++;
           continue;
         }
 
-      c = g_utf8_get_char_validated (p, -1);
+      c = g_utf8_get_char_validated (p, end - p);
       if (c == (gunichar)-1 || c == (gunichar)-2)
         {
           p++;
@@ -121,7 +118,40 @@ normalize (const char *text,
     }
 
   *w = '\0';
+  return w - out;
+}
+
+static char *
+normalize (const char *text,
+           gboolean    drop_spaces)
+{
+  gsize len;
+  char *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  len = strlen (text);
+  out = g_malloc (len + 1);
+  normalize_into (text, len, out, drop_spaces);
   return out;
+}
+
+/**
+ * gk_normalize_compact_into:
+ * @text: the text, not necessarily NUL-terminated
+ * @len: its length in bytes
+ * @out: room for @len + 1 bytes
+ *
+ * gk_normalize_compact() without an allocation, for the layout reader.
+ *
+ * Returns: the length written, not counting the NUL
+ */
+gsize
+gk_normalize_compact_into (const char *text,
+                           gsize       len,
+                           char       *out)
+{
+  return normalize_into (text, len, out, TRUE);
 }
 
 /**
@@ -147,6 +177,55 @@ char *
 gk_normalize_compact (const char *text)
 {
   return normalize (text, TRUE);
+}
+
+static gboolean
+is_strippable (gunichar c)
+{
+  return gk_normalize_is_space (c) || is_invisible (c) || c == '\r' || c == '\n';
+}
+
+/**
+ * gk_normalize_strip_bounds:
+ * @text: the text, not necessarily NUL-terminated
+ * @len: its length in bytes
+ * @start: (out): where the text starts without leading white space
+ * @end: (out): where it ends without trailing white space
+ *
+ * gk_normalize_strip() without an allocation.
+ */
+void
+gk_normalize_strip_bounds (const char *text,
+                           gsize       len,
+                           gsize      *start,
+                           gsize      *end)
+{
+  const char *s = text;
+  const char *e = text + len;
+
+  while (s < e)
+    {
+      gunichar c = g_utf8_get_char_validated (s, e - s);
+      if (c == (gunichar)-1 || c == (gunichar)-2 || !is_strippable (c))
+        break;
+      s = g_utf8_next_char (s);
+    }
+
+  while (e > s)
+    {
+      const char *prev = g_utf8_find_prev_char (s, e);
+      gunichar c;
+
+      if (prev == NULL)
+        break;
+      c = g_utf8_get_char_validated (prev, e - prev);
+      if (c == (gunichar)-1 || c == (gunichar)-2 || !is_strippable (c))
+        break;
+      e = prev;
+    }
+
+  *start = s - text;
+  *end = e - text;
 }
 
 /**

@@ -13,5 +13,12 @@ char     *gk_normalize_compact     (const char *text);
 gunichar  gk_normalize_char        (gunichar    c);
 gboolean  gk_normalize_is_space    (gunichar    c);
 char     *gk_normalize_strip       (const char *text);
+gsize     gk_normalize_compact_into (const char *text,
+                                     gsize       len,
+                                     char       *out);
+void      gk_normalize_strip_bounds (const char *text,
+                                     gsize       len,
+                                     gsize      *start,
+                                     gsize      *end);
 
 G_END_DECLS
