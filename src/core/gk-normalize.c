@@ -51,70 +51,103 @@ is_invisible (gunichar c)
 
 /* Writes the normal form of @len bytes of @text to @out, which has room
  * for @len + 1 bytes: every change shrinks or keeps a character's encoding
- * (a full-width form's three bytes become one).  Returns the length. */
+ * (a full-width form's three bytes become one).  Returns the length.
+ *
+ * This runs over every byte of every report, so it works on the UTF-8
+ * bytes themselves: runs of bytes that stay as they are (CJK text, most
+ * ASCII) are copied whole, and only the few sequences that change are
+ * decoded: U+00A0, the spaces and zero-width characters of U+2000–U+2060,
+ * U+3000, the BOM and the full-width forms U+FF01–U+FF5E. */
 static gsize
 normalize_into (const char *text,
                 gsize       len,
                 char       *out,
                 gboolean    drop_spaces)
 {
-  const char *p = text;
-  const char *end = text + len;
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + len;
   char *w = out;
 
   while (p < end)
     {
-      guchar b = (guchar)*p;
-      gunichar c;
-      const char *next;
+      const guchar *run = p;
+      guchar b;
 
+      /* The run of bytes that stay. */
+      while (p < end)
+        {
+          b = *p;
+          if (b < 0x80)
+            {
+              if (drop_spaces && (b == ' ' || b == '\t' || b == '\v' || b == '\f' || b == '\r' || b == '\n'))
+                break;
+            }
+          else if (b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF)
+            break;
+          p++;
+        }
+      memcpy (w, run, p - run);
+      w += p - run;
+      if (p >= end)
+        break;
+
+      b = *p;
       if (b < 0x80)
         {
-          if (!(drop_spaces && (b == ' ' || b == '\t' || b == '\v' || b == '\f' || b == '\r' || b == '\n')))
-            *w++ = (char) b;
+          /* ASCII white space, dropped. */
           p++;
           continue;
         }
 
-      /* Only a few lead bytes start a character that changes: U+00A0
-       * (C2), U+2000–U+206F (E2), U+3000 (E3 80 80) and the full-width
-       * forms and BOM (EF).  Everything else, CJK included, is copied. */
-      if (b != 0xC2 && b != 0xE2 && b != 0xE3 && b != 0xEF)
-        {
-          gsize n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+      {
+        gsize n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+        gunichar c = 0;
+        gboolean space = FALSE, drop = FALSE;
 
-          *w++ = *p++;
-          for (gsize i = 1; i < n && p < end; i++)
-            *w++ = *p++;
-          continue;
-        }
+        if ((gsize) (end - p) < n)
+          {
+            /* A truncated sequence: keep its bytes as they are. */
+            memcpy (w, p, end - p);
+            w += end - p;
+            break;
+          }
 
-      c = g_utf8_get_char_validated (p, end - p);
-      if (c == (gunichar)-1 || c == (gunichar)-2)
-        {
-          p++;
-          continue;
-        }
-      next = g_utf8_next_char (p);
+        if (b == 0xC2)
+          space = p[1] == 0xA0;
+        else if (b == 0xE2)
+          {
+            if (p[1] == 0x80)
+              {
+                space = p[2] == 0x82 || p[2] == 0x83 || p[2] == 0x89 || p[2] == 0x8A || p[2] == 0xAF;
+                drop = p[2] == 0x8B || p[2] == 0x8C || p[2] == 0x8D;
+              }
+            else if (p[1] == 0x81)
+              drop = p[2] == 0xA0;
+          }
+        else if (b == 0xE3)
+          space = p[1] == 0x80 && p[2] == 0x80;
+        else if (b == 0xEF)
+          {
+            c = ((gunichar) (b & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+            drop = c == 0xFEFF;
+            if (!(c >= 0xFF01 && c <= 0xFF5E))
+              c = 0;
+          }
 
-      if (is_invisible (c))
-        {
-          p = next;
-          continue;
-        }
-
-      c = gk_normalize_char (c);
-      if (c < 0x80)
-        {
-          if (!(drop_spaces && c == ' '))
-            *w++ = (char) c;
-        }
-      else
-        {
-          memcpy (w, p, next - p);
-          w += next - p;
-        }
-      p = next;
+        if (space)
+          {
+            if (!drop_spaces)
+              *w++ = ' ';
+          }
+        else if (c != 0)
+          *w++ = (char) (c - 0xFEE0);
+        else if (!drop)
+          {
+            memcpy (w, p, n);
+            w += n;
+          }
+        p += n;
+      }
     }
 
   *w = '\0';
