@@ -23,13 +23,13 @@ struct _GkCell
   GkTableId    table;
   const char  *row;     /* interned */
   const char  *column;  /* interned */
-  char        *raw;
   double       value;
   GkValueClass value_class;
   guint        line;
   guint        has_value : 1;
   guint        is_integer : 1;
   guint        ambiguous : 1;
+  char         raw[];   /* allocated with the cell: one allocation a cell */
 };
 
 G_DEFINE_BOXED_TYPE (GkCell, gk_cell, gk_cell_ref, gk_cell_unref)
@@ -51,10 +51,7 @@ gk_cell_unref (GkCell *self)
   g_return_if_fail (self->ref_count > 0);
 
   if (g_atomic_int_dec_and_test (&self->ref_count))
-    {
-      g_free (self->raw);
-      g_slice_free (GkCell, self);
-    }
+    g_free (self);
 }
 
 /* Strings that stand for "not applicable" in real reports. */
@@ -258,18 +255,22 @@ gk_cell_new (GkTableId   table,
 {
   GkCell *self;
   gboolean has_value, is_integer;
+  gsize raw_len;
 
   g_return_val_if_fail (row != NULL, NULL);
   g_return_val_if_fail (column != NULL, NULL);
 
   gk_keys_intern ();
 
-  self = g_slice_new0 (GkCell);
+  if (raw == NULL)
+    raw = "";
+  raw_len = strlen (raw);
+  self = g_malloc0 (sizeof (GkCell) + raw_len + 1);
+  memcpy (self->raw, raw, raw_len + 1);
   self->ref_count = 1;
   self->table = table;
   self->row = g_intern_string (row);
   self->column = g_intern_string (column);
-  self->raw = g_strdup (raw ? raw : "");
   self->line = line;
   self->value_class = gk_cell_classify (self->raw, &self->value, &has_value, &is_integer);
   self->has_value = has_value;

@@ -175,9 +175,10 @@ inputs_init (Inputs     *in,
   in->template_ = template_;
   in->refs = g_array_sized_new (FALSE, FALSE, sizeof (CellRef), 32);
   in->keys = NULL;
-  /* Most rule instances have only usable inputs: these stay empty. */
-  in->unusable_names = g_ptr_array_new_with_free_func (g_free);
-  in->unusable_states = g_ptr_array_new_with_free_func (g_free);
+  /* Most rule instances have only usable inputs: these are made for the
+   * few that do not. */
+  in->unusable_names = NULL;
+  in->unusable_states = NULL;
   in->line = 0;
 }
 
@@ -233,6 +234,11 @@ inputs_take (Inputs     *in,
       else
         state = gk_value_class_to_string (gk_cell_get_value_class (cell));
 
+      if (in->unusable_names == NULL)
+        {
+          in->unusable_names = g_ptr_array_new_with_free_func (g_free);
+          in->unusable_states = g_ptr_array_new_with_free_func (g_free);
+        }
       g_ptr_array_add (in->unusable_names,
                        g_strdup_printf ("%s / %s",
                                         row_label (in->table_id, in->template_, row),
@@ -248,7 +254,7 @@ inputs_take (Inputs     *in,
 static gboolean
 inputs_usable (Inputs *in)
 {
-  return in->unusable_names->len == 0;
+  return in->unusable_names == NULL;
 }
 
 static char *

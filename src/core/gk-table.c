@@ -90,12 +90,21 @@ gk_table_class_init (GkTableClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* Keys are interned as the static strings of gk-keys.c (gk_keys_intern()),
+ * so most lookups are answered by the pointers alone. */
+static gboolean
+key_equal (gconstpointer a,
+           gconstpointer b)
+{
+  return a == b || strcmp (a, b) == 0;
+}
+
 static void
 gk_table_init (GkTable *self)
 {
   self->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_unref);
   /* Row keys are the cells' own interned strings: nothing to free. */
-  self->by_row = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->by_row = g_hash_table_new_full (g_str_hash, key_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
 }
 
 GkTable *
