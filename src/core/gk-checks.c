@@ -1115,6 +1115,15 @@ check_claim_match (GkReport     *report,
   inputs_clear (&in);
 }
 
+static gboolean
+has_full_width_digit (const char *text)
+{
+  for (const char *p = strstr (text, "\xef\xbc"); p != NULL; p = strstr (p + 2, "\xef\xbc"))
+    if ((guchar) p[2] >= 0x90 && (guchar) p[2] <= 0x99)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 check_t1 (GkReport *report)
 {
@@ -1129,6 +1138,11 @@ check_t1 (GkReport *report)
       g_autoptr(GArray) taken = NULL;
 
       if (section == NULL || *section == '\0')
+        continue;
+
+      /* A claim has a number: prose without a digit, ASCII or full-width
+       * (EF BC 90–99), has none to check. */
+      if (strpbrk (section, "0123456789") == NULL && !has_full_width_digit (section))
         continue;
 
       /* Full-width digits and punctuation fold to ASCII; line breaks stay
