@@ -66,38 +66,44 @@ gk_text_row_free (GkTextRow *row)
   g_free (row);
 }
 
+static guint
+count_byte (const char *s,
+            gsize       len,
+            char        byte)
+{
+  guint n = 0;
+
+  for (const char *p = memchr (s, byte, len); p != NULL; p = memchr (p + 1, byte, len - (p + 1 - s)))
+    n++;
+  return n;
+}
+
+/* Every byte of a report passes here once: the counts are made with
+ * memchr(), and only the start of the line is walked. */
 static LineKind
 classify_line (const char *s,
                gsize       len)
 {
-  guint tabs = 0, pipes = 0;
-  gboolean only_space = TRUE;
-  gsize first_text = len;
+  guint tabs = count_byte (s, len, '\t');
+  guint pipes = count_byte (s, len, '|');
+  gsize first_text = 0;
 
-  for (gsize i = 0; i < len; i++)
+  /* The first character that is not white space (U+3000, E3 80 80,
+   * counts as space too). */
+  while (first_text < len)
     {
-      char c = s[i];
+      guchar c = s[first_text];
 
-      if (c == '\t')
-        tabs++;
-      else if (c == '|')
-        pipes++;
-
-      if (c != ' ' && c != '\t' && c != '\r')
-        {
-          /* U+3000 (E3 80 80) counts as space too. */
-          if ((guchar) c == 0xE3 && i + 2 < len && (guchar) s[i + 1] == 0x80 && (guchar) s[i + 2] == 0x80)
-            {
-              i += 2;
-              continue;
-            }
-          if (first_text == len)
-            first_text = i;
-          only_space = FALSE;
-        }
+      if (c == ' ' || c == '\t' || c == '\r')
+        first_text++;
+      else if (c == 0xE3 && first_text + 2 < len && (guchar) s[first_text + 1] == 0x80
+               && (guchar) s[first_text + 2] == 0x80)
+        first_text += 3;
+      else
+        break;
     }
 
-  if (tabs == 0 && only_space)
+  if (tabs == 0 && first_text == len)
     return LINE_EMPTY;
 
   if (tabs >= 2 || (tabs == 1 && s[0] != '\t'))
