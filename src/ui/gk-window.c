@@ -853,7 +853,21 @@ gk_window_init (GkWindow *self)
   if (self->settings != NULL)
     {
       g_autofree char *last = g_settings_get_string (self->settings, "last-agency");
+      gint64 last_report = g_settings_get_int64 (self->settings, "last-report-id");
+
       _gk_window_select_agency_named (self, last);
+
+      /* The report shown last, if the agency still holds it. */
+      for (guint i = 0; self->agency != NULL && i < gk_agency_get_n_reports (self->agency); i++)
+        {
+          g_autoptr(GkReport) report = g_list_model_get_item (G_LIST_MODEL (self->agency), i);
+
+          if (last_report > 0 && gk_store_report_id (report) == last_report)
+            {
+              gtk_single_selection_set_selected (self->year_selection, i);
+              break;
+            }
+        }
     }
 }
 
