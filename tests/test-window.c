@@ -44,6 +44,14 @@ import_done (gpointer data)
   return !gk_window_is_importing (data);
 }
 
+static gboolean
+library_open (gpointer data)
+{
+  GkWindow *window = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "loading") != 0;
+}
+
 static GtkDropTarget *
 find_drop_target (GtkWidget *widget)
 {
@@ -132,7 +140,8 @@ test_window (GkApplication *app)
   guint index;
 
   gtk_window_present (GTK_WINDOW (window));
-  spin_a_while ();
+  /* The library is read in the background: the window shows it opening. */
+  spin_until (library_open, window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "empty");
 
   drop_files (window);

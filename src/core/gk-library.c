@@ -223,10 +223,23 @@ gk_library_add_report (GkLibrary *self,
   g_list_store_append (self->reports, report);
 }
 
+/* Files reports read from the store, agencies first so that whoever
+ * observes the reports finds their agencies; then one items-changed for
+ * all of them, not one per report. */
+static void
+fill (GkLibrary *self,
+      GPtrArray *reports)
+{
+  for (guint i = 0; i < reports->len; i++)
+    file_report (self, g_ptr_array_index (reports, i));
+  g_list_store_splice (self->reports, g_list_model_get_n_items (G_LIST_MODEL (self->reports)), 0,
+                       reports->pdata, reports->len);
+}
+
 /**
  * gk_library_load:
  *
- * Fills the model from the store.
+ * Fills an empty model from the store.
  */
 gboolean
 gk_library_load (GkLibrary  *self,
@@ -235,6 +248,7 @@ gk_library_load (GkLibrary  *self,
   g_autoptr(GPtrArray) reports = NULL;
 
   g_return_val_if_fail (GK_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (g_list_model_get_n_items (G_LIST_MODEL (self->reports)) == 0, FALSE);
 
   if (self->store == NULL)
     return TRUE;
@@ -243,16 +257,71 @@ gk_library_load (GkLibrary  *self,
   if (reports == NULL)
     return FALSE;
 
-  g_hash_table_remove_all (self->agency_by_name);
-  g_list_store_remove_all (self->agencies);
+  fill (self, reports);
+  return TRUE;
+}
 
-  /* Agencies first, so that whoever observes the reports finds their
-   * agencies; then one items-changed for the whole library. */
-  for (guint i = 0; i < reports->len; i++)
-    file_report (self, g_ptr_array_index (reports, i));
-  g_list_store_splice (self->reports, 0, g_list_model_get_n_items (G_LIST_MODEL (self->reports)),
-                       reports->pdata, reports->len);
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GkStore *store = task_data;
+  GError *error = NULL;
+  GPtrArray *reports = gk_store_list_reports (store, &error);
 
+  if (reports == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, reports, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * gk_library_load_async:
+ *
+ * Reads the store in a worker thread, so that a window can show itself
+ * while a large library opens.  The model must stay untouched until
+ * gk_library_load_finish().
+ */
+void
+gk_library_load_async (GkLibrary           *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GK_IS_LIBRARY (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gk_library_load_async);
+
+  if (self->store == NULL)
+    {
+      g_task_return_pointer (task, g_ptr_array_new (), (GDestroyNotify) g_ptr_array_unref);
+      return;
+    }
+
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+gboolean
+gk_library_load_finish (GkLibrary     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_autoptr(GPtrArray) reports = NULL;
+
+  g_return_val_if_fail (GK_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  reports = g_task_propagate_pointer (G_TASK (result), error);
+  if (reports == NULL)
+    return FALSE;
+
+  fill (self, reports);
   return TRUE;
 }
 

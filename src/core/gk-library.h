@@ -19,6 +19,13 @@ GkLibrary  *gk_library_new              (GkStore     *store);
 GkStore    *gk_library_get_store        (GkLibrary   *self);
 gboolean    gk_library_load             (GkLibrary   *self,
                                          GError     **error);
+void        gk_library_load_async       (GkLibrary           *self,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean    gk_library_load_finish      (GkLibrary   *self,
+                                         GAsyncResult *result,
+                                         GError     **error);
 GListModel *gk_library_get_agencies     (GkLibrary   *self);
 GkAgency   *gk_library_find_agency      (GkLibrary   *self,
                                          const char  *name);

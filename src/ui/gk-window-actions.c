@@ -378,7 +378,7 @@ export_chart_action (GtkWidget  *widget,
 void
 _gk_window_update_actions (GkWindow *self)
 {
-  gboolean busy = self->importer != NULL && gk_importer_get_busy (self->importer);
+  gboolean busy = self->importer != NULL && gk_window_is_importing (self);
   gboolean has_report = self->report != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", !busy);

@@ -24,6 +24,7 @@ struct _GkWindow
   GtkSingleSelection   *year_selection;
   GkAgency             *agency;  /* selected, borrowed from the library */
   GkReport             *report;  /* shown, borrowed */
+  gboolean              loading; /* the library is being read */
 
   GtkWidget            *report_view;
   GtkWidget            *trends_view;
@@ -51,6 +52,7 @@ struct _GkWindow
   GtkProgressBar       *progress_bar;
   GtkLabel             *progress_label;
   AdwStatusPage        *empty_page;
+  GtkSpinner           *loading_spinner;
 };
 
 void _gk_window_class_actions_init (GkWindowClass *klass);

@@ -23,7 +23,11 @@ update_main_page (GkWindow *self)
 {
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->library)) == 0;
 
-  gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "library");
+  if (self->loading)
+    gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "library");
+  gtk_spinner_set_spinning (self->loading_spinner, self->loading);
 }
 
 static void
@@ -446,6 +450,54 @@ report_library_error_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The agency and report shown when the window was last closed. */
+static void
+restore_selection (GkWindow *self)
+{
+  g_autofree char *last = NULL;
+  gint64 last_report;
+
+  if (self->settings == NULL)
+    return;
+
+  last = g_settings_get_string (self->settings, "last-agency");
+  last_report = g_settings_get_int64 (self->settings, "last-report-id");
+  _gk_window_select_agency_named (self, last);
+
+  for (guint i = 0; self->agency != NULL && i < gk_agency_get_n_reports (self->agency); i++)
+    {
+      g_autoptr(GkReport) report = g_list_model_get_item (G_LIST_MODEL (self->agency), i);
+
+      if (last_report > 0 && gk_store_report_id (report) == last_report)
+        {
+          gtk_single_selection_set_selected (self->year_selection, i);
+          break;
+        }
+    }
+}
+
+static void
+library_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GkWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->loading = FALSE;
+  if (!gk_library_load_finish (GK_LIBRARY (object), result, &error))
+    {
+      g_object_set_data_full (G_OBJECT (self), "library-error", g_strdup (error->message), g_free);
+      report_library_error_cb (self);
+    }
+
+  update_main_page (self);
+  _gk_window_update_actions (self);
+  restore_selection (self);
+}
+
+/* The window shows itself at once; a large library is read in a worker
+ * thread meanwhile, and imports wait until it is open. */
 static void
 open_library (GkWindow *self)
 {
@@ -465,11 +517,8 @@ open_library (GkWindow *self)
 
   self->library = gk_library_new (self->store);
   self->importer = gk_importer_new (self->store);
-  if (!gk_library_load (self->library, &error))
-    {
-      g_object_set_data_full (G_OBJECT (self), "library-error", g_strdup (error->message), g_free);
-      g_idle_add_full (G_PRIORITY_DEFAULT, report_library_error_cb, g_object_ref (self), g_object_unref);
-    }
+  self->loading = TRUE;
+  gk_library_load_async (self->library, NULL, library_loaded_cb, g_object_ref (self));
 }
 
 /* ---------------------------------------------------------------------- */
@@ -628,11 +677,17 @@ import_done_cb (GObject      *object,
     _gk_window_select_agency_named (self, gk_report_get_agency (first));
 }
 
+/**
+ * gk_window_is_importing:
+ *
+ * Returns: whether the window refuses new files: an import runs, or the
+ *   library is still being read
+ */
 gboolean
 gk_window_is_importing (GkWindow *self)
 {
   g_return_val_if_fail (GK_IS_WINDOW (self), FALSE);
-  return gk_importer_get_busy (self->importer);
+  return self->loading || gk_importer_get_busy (self->importer);
 }
 
 /**
@@ -651,6 +706,15 @@ gk_window_import_files (GkWindow  *self,
 
   if (files->len == 0)
     return;
+
+  if (self->loading)
+    {
+      /* The model is filled when the library is read: an import now
+       * would be listed twice. */
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("The library is still opening: try again in a moment")));
+      return;
+    }
 
   if (gk_importer_get_busy (self->importer))
     {
@@ -751,6 +815,7 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, loading_spinner);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 
   _gk_window_class_actions_init (klass);
@@ -850,25 +915,6 @@ gk_window_init (GkWindow *self)
   _gk_window_dnd_init (self);
   _gk_window_update_actions (self);
 
-  if (self->settings != NULL)
-    {
-      g_autofree char *last = g_settings_get_string (self->settings, "last-agency");
-      gint64 last_report = g_settings_get_int64 (self->settings, "last-report-id");
-
-      _gk_window_select_agency_named (self, last);
-
-      /* The report shown last, if the agency still holds it. */
-      for (guint i = 0; self->agency != NULL && i < gk_agency_get_n_reports (self->agency); i++)
-        {
-          g_autoptr(GkReport) report = g_list_model_get_item (G_LIST_MODEL (self->agency), i);
-
-          if (last_report > 0 && gk_store_report_id (report) == last_report)
-            {
-              gtk_single_selection_set_selected (self->year_selection, i);
-              break;
-            }
-        }
-    }
 }
 
 GkWindow *
