@@ -503,9 +503,12 @@ create_finding_row (gpointer item,
   gtk_widget_add_css_class (rule, css_class);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), rule);
 
-  if (gk_finding_get_expected (finding) != NULL)
+  /* A rule that could not be assessed names its unusable cells in its
+   * message; its expected and found are the formula and cell keys, for
+   * tools (JSON, CSV), not for people. */
+  if (gk_finding_get_status (finding) == GK_FINDING_FAILED && gk_finding_get_expected (finding) != NULL)
     g_string_append_printf (details, _("Expected: %s"), gk_finding_get_expected (finding));
-  if (gk_finding_get_found (finding) != NULL)
+  if (gk_finding_get_status (finding) == GK_FINDING_FAILED && gk_finding_get_found (finding) != NULL)
     {
       if (details->len > 0)
         g_string_append_c (details, '\n');
