@@ -106,11 +106,17 @@ check "empty file: exit 2" rc_is 2
 check "empty file: one line on stderr" stderr_lines 1
 check "empty file: says empty" stderr_has "empty.txt: .*empty"
 
-printf 'PK\003\004\000\000\001\002\003\000\377\376binary\000\000\000' >"$tmp/binary.txt"
+printf '\177ELF\002\001\001\000\000\001\002\003\000\377\376binary\000\000\000' >"$tmp/binary.txt"
 run check "$tmp/binary.txt"
 check "binary file: exit 2" rc_is 2
 check "binary file: one line on stderr" stderr_lines 1
 check "binary file: says binary" stderr_has "binary.txt: .*binary"
+
+# A zip that is not a Word document is named for what it is.
+printf 'PK\003\004\000\000\001\002\003\000\377\376binary\000\000\000' >"$tmp/archive.txt"
+run check "$tmp/archive.txt"
+check "zip file: exit 2" rc_is 2
+check "zip file: says zip" stderr_has "archive.txt: .*zip"
 
 cat >"$tmp/prose.txt" <<'EOF'
 关于做好春节期间安全生产工作的通知

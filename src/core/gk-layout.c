@@ -50,6 +50,7 @@ gk_row_layout_to_string (GkRowLayout layout)
     case GK_ROW_BLOCK: return "block";
     case GK_ROW_TSV:   return "tsv";
     case GK_ROW_PIPE:  return "pipe";
+    case GK_ROW_GRID:  return "grid";
     default:           g_return_val_if_reached ("prose");
     }
 }
@@ -453,6 +454,63 @@ read_paragraph (const Line *lines,
 }
 
 /**
+ * gk_text_rows_new:
+ *
+ * Returns: (transfer full): an empty array that frees its #GkTextRow
+ *   elements, as gk_layout_read() and the format readers return
+ */
+GPtrArray *
+gk_text_rows_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) gk_text_row_free);
+}
+
+/**
+ * gk_text_row_new:
+ * @layout: where the row came from; %GK_ROW_PROSE takes exactly one cell
+ * @line: the row's line (or paragraph, or position) in its source, 1-based
+ * @cells: (array length=n_cells): each cell's text as written; %NULL is blank
+ * @n_cells: how many
+ *
+ * Builds a row the way the text layouts do, for the readers of HTML, DOCX
+ * and PDF, which find their cells in markup or positions instead of text.
+ *
+ * Returns: (transfer full): the row
+ */
+GkTextRow *
+gk_text_row_new (GkRowLayout         layout,
+                 guint               line,
+                 const char * const *cells,
+                 guint               n_cells)
+{
+  GkTextRow *row;
+  gsize text_bytes = 0;
+  char *cursor;
+
+  g_return_val_if_fail (layout != GK_ROW_PROSE || n_cells == 1, NULL);
+
+  for (guint i = 0; i < n_cells; i++)
+    text_bytes += cells[i] ? strlen (cells[i]) : 0;
+
+  row = row_new (layout, line, n_cells, text_bytes, &cursor);
+  for (guint i = 0; i < n_cells; i++)
+    {
+      const char *text = cells[i] ? cells[i] : "";
+      gsize len = strlen (text);
+
+      cell_init (&row->cells[i], &cursor, text, len, line,
+                 layout != GK_ROW_PROSE || len <= 32);
+    }
+
+  if (layout == GK_ROW_PROSE)
+    row->joined = row->cells[0].norm;
+  else
+    finish_row (row, cursor);
+
+  return row;
+}
+
+/**
  * gk_layout_read:
  * @text: the report in UTF-8, with \n line ends
  *
@@ -462,7 +520,7 @@ read_paragraph (const Line *lines,
 GPtrArray *
 gk_layout_read (const char *text)
 {
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_text_row_free);
+  GPtrArray *rows = gk_text_rows_new ();
   GArray *paragraph = g_array_new (FALSE, FALSE, sizeof (Line));
   const char *p = text;
   guint number = 0;

@@ -16,6 +16,8 @@ typedef enum
   GK_ROW_BLOCK,      /* one cell per tab-indented line, rows between blank lines */
   GK_ROW_TSV,        /* tab-separated fields */
   GK_ROW_PIPE,       /* "a | b | c |" or a markdown table row */
+  GK_ROW_GRID,       /* a row of a real table: HTML, DOCX or PDF, merged
+                      * cells already spread over their grid positions */
 } GkRowLayout;
 
 typedef struct
@@ -40,6 +42,11 @@ typedef struct
 } GkTextRow;
 
 GPtrArray   *gk_layout_read          (const char  *text);
+GPtrArray   *gk_text_rows_new        (void);
+GkTextRow   *gk_text_row_new         (GkRowLayout         layout,
+                                      guint               line,
+                                      const char * const *cells,
+                                      guint               n_cells);
 void         gk_text_row_free        (GkTextRow   *row);
 const char  *gk_row_layout_to_string (GkRowLayout  layout);
 

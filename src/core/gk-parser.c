@@ -10,11 +10,16 @@
 
 #include "gk-cell.h"
 #include "gk-decode.h"
+#include "gk-docx-reader.h"
+#include "gk-format.h"
+#include "gk-html-reader.h"
 #include "gk-keys.h"
 #include "gk-layout.h"
 #include "gk-metadata.h"
 #include "gk-normalize.h"
 #include "gk-parser.h"
+#include "gk-pdf-reader.h"
+#include "gk-scraped.h"
 
 /* From rows of cells (gk-layout.c) to the report model.
  *
@@ -1070,16 +1075,30 @@ parse_rows (ParseState  *state,
   return TRUE;
 }
 
+/* Takes @rows, from the layout reader or a format reader.  Scraped text
+ * has its tables' cells run together; they are rebuilt first, and every
+ * split that had to be guessed becomes a finding of the report. */
 static GkReport *
-parse_text_into (GkReport    *report,
-                 const char  *text,
+parse_rows_into (GkReport    *report,
+                 GPtrArray   *rows,
                  GError     **error)
 {
   ParseState state = { 0, };
+  g_autoptr(GPtrArray) scraped_findings = NULL;
   gboolean ok;
 
+  if (gk_scraped_applies (rows))
+    {
+      GPtrArray *rebuilt;
+
+      scraped_findings = g_ptr_array_new_with_free_func (g_object_unref);
+      rebuilt = gk_scraped_rebuild (rows, scraped_findings);
+      g_ptr_array_unref (rows);
+      rows = rebuilt;
+    }
+
   state.report = report;
-  state.rows = gk_layout_read (text);
+  state.rows = rows;
   state.t2_rows = g_ptr_array_new ();
   state.t3_rows = g_ptr_array_new ();
   state.t4_rows = g_ptr_array_new ();
@@ -1087,6 +1106,10 @@ parse_text_into (GkReport    *report,
     state.sections[i] = g_string_new (NULL);
 
   ok = parse_rows (&state, error);
+
+  if (ok && scraped_findings != NULL)
+    for (guint i = 0; i < scraped_findings->len; i++)
+      gk_report_add_finding (report, g_ptr_array_index (scraped_findings, i));
 
   for (guint i = 0; i < GK_N_SECTIONS; i++)
     g_string_free (state.sections[i], TRUE);
@@ -1102,6 +1125,14 @@ parse_text_into (GkReport    *report,
     }
 
   return report;
+}
+
+static GkReport *
+parse_text_into (GkReport    *report,
+                 const char  *text,
+                 GError     **error)
+{
+  return parse_rows_into (report, gk_layout_read (text), error);
 }
 
 static gboolean
@@ -1191,6 +1222,7 @@ gk_parse_bytes (GBytes      *bytes,
   g_autofree char *sha256 = NULL;
   const guint8 *data;
   gsize length;
+  GkFormat format;
   GkReport *report;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -1203,6 +1235,43 @@ gk_parse_bytes (GBytes      *bytes,
                    _("the file is %lu MB, more than the %d MB a report can be"),
                    (gulong) (length / (1024 * 1024)), GK_PARSE_DEFAULT_MAX_SIZE / (1024 * 1024));
       return NULL;
+    }
+
+  if (!gk_format_sniff (data, length, &format, error))
+    return NULL;
+
+  sha256 = sha256_hex (data, length);
+
+  if (format != GK_FORMAT_TEXT)
+    {
+      GPtrArray *rows = NULL;
+
+      switch (format)
+        {
+        case GK_FORMAT_HTML:
+          rows = gk_html_read (data, length, &encoding, error);
+          break;
+        case GK_FORMAT_DOCX:
+          rows = gk_docx_read (data, length, error);
+          break;
+        case GK_FORMAT_PDF:
+          rows = gk_pdf_read (data, length, error);
+          break;
+        case GK_FORMAT_TEXT:
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (rows == NULL)
+        return NULL;
+
+      report = gk_report_new ();
+      gk_report_set_source_name (report, source_name);
+      gk_report_set_sha256 (report, sha256);
+      /* A DOCX is UTF-8 XML and a PDF has no encoding of its own. */
+      gk_report_set_encoding (report, encoding ? encoding : "UTF-8");
+      gk_report_set_format (report, format);
+      return parse_rows_into (report, rows, error);
     }
 
   text = gk_decode_text (data, length, &encoding, &local_error);
@@ -1223,8 +1292,6 @@ gk_parse_bytes (GBytes      *bytes,
       g_set_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_EMPTY, _("the file holds no text"));
       return NULL;
     }
-
-  sha256 = sha256_hex (data, length);
 
   report = gk_report_new ();
   gk_report_set_source_name (report, source_name);

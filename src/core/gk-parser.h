@@ -18,6 +18,10 @@ typedef enum
   GK_PARSE_ERROR_ENCODING,   /* text in an encoding we cannot read */
   GK_PARSE_ERROR_NO_TABLES,  /* text, but no report table in it */
   GK_PARSE_ERROR_TOO_LARGE,  /* over the size limit */
+  GK_PARSE_ERROR_UNSUPPORTED,/* a kind of file Gongkai does not read (.doc, .wps, zip) */
+  GK_PARSE_ERROR_CORRUPT,    /* a damaged or truncated HTML, DOCX or PDF */
+  GK_PARSE_ERROR_SCANNED,    /* a PDF of page images, with no text layer */
+  GK_PARSE_ERROR_LIMIT,      /* past a safety limit (zip bomb, nesting, pages) */
 } GkParseError;
 
 /* Reports are a few kB to a few MB; anything far larger is not a report. */
