@@ -435,7 +435,7 @@ test_roundtrip (Fixture       *fixture,
   g_assert_cmpint (gk_store_report_imported_at (loaded), >, 0);
   g_assert_null (gk_report_get_section (loaded, 4));
 
-  all = gk_store_list_reports (store, &error);
+  all = gk_store_load_reports (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, ==, 2);
   assert_reports_equal (r2021, g_ptr_array_index (all, 0));
@@ -526,7 +526,7 @@ test_duplicate (Fixture       *fixture,
   g_assert_cmpuint (gk_store_count_reports (store, &error), ==, 1);
   g_assert_no_error (error);
 
-  all = gk_store_list_reports (store, &error);
+  all = gk_store_load_reports (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, ==, 1);
   assert_reports_equal (first, g_ptr_array_index (all, 0));
@@ -564,7 +564,7 @@ test_import_many (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
     g_assert_cmpint (gk_store_report_id (items[i].report), ==, items[i].report_id);
 
-  all = gk_store_list_reports (store, &error);
+  all = gk_store_load_reports (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, ==, 3);
   assert_reports_equal (items[0].report, g_ptr_array_index (all, 0));
@@ -1212,7 +1212,7 @@ test_threads (Fixture       *fixture,
   /* The main thread reads while the workers write. */
   while (gk_store_count_reports (store, NULL) < 2 * THREAD_IMPORTS && n_lists < 1000)
     {
-      g_autoptr(GPtrArray) all = gk_store_list_reports (store, &error);
+      g_autoptr(GPtrArray) all = gk_store_load_reports (store, &error);
 
       g_assert_no_error (error);
       for (guint i = 0; i < all->len; i++)
@@ -1294,6 +1294,53 @@ compare_names (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* The stored summaries equal the ones computed from the parsed reports,
+ * and the listed reports come without their contents until asked. */
+static void
+assert_listed_summaries (GkStore   *store,
+                         GPtrArray *parsed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) listed = gk_store_list_reports (store, &error);
+  guint n_values = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, parsed->len);
+
+  for (guint i = 0; i < parsed->len; i++)
+    {
+      GkReport *report = g_ptr_array_index (listed, i);
+      const GkReportSummary *want = gk_report_get_summary (g_ptr_array_index (parsed, i));
+      const GkReportSummary *got = gk_report_get_summary (report);
+
+      g_assert_false (gk_report_has_contents (report));
+      g_assert_null (gk_report_get_table (report, GK_TABLE_3));
+      for (guint k = 0; k < GK_SUMMARY_N_ITEMS; k++)
+        {
+          g_assert_cmpint (gk_report_summary_has_value (got, k), ==, gk_report_summary_has_value (want, k));
+          if (gk_report_summary_has_value (want, k))
+            {
+              g_assert_cmpfloat (gk_report_summary_get_value (got, k), ==, gk_report_summary_get_value (want, k));
+              n_values++;
+            }
+        }
+      g_assert_cmphex (got->incomplete, ==, want->incomplete);
+      g_assert_cmpuint (got->n_errors, ==, want->n_errors);
+      g_assert_cmpuint (got->n_warnings, ==, want->n_warnings);
+      g_assert_cmpuint (got->n_not_assessable, ==, want->n_not_assessable);
+      g_assert_cmpuint (gk_report_count_findings (report, GK_FINDING_FAILED, GK_SEVERITY_ERROR), ==,
+                        gk_report_count_findings (g_ptr_array_index (parsed, i), GK_FINDING_FAILED, GK_SEVERITY_ERROR));
+
+      /* Opening the report brings its contents back. */
+      g_assert_true (gk_store_load_contents (store, report, &error));
+      g_assert_no_error (error);
+      assert_reports_equal (g_ptr_array_index (parsed, i), report);
+    }
+
+  /* The seeds have numbers: the summaries are not all blank. */
+  g_assert_cmpuint (n_values, >, 5 * 10);
+}
+
 static void
 test_seeds (Fixture       *fixture,
             gconstpointer  data)
@@ -1342,7 +1389,7 @@ test_seeds (Fixture       *fixture,
   g_clear_object (&store);
   store = gk_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  loaded = gk_store_list_reports (store, &error);
+  loaded = gk_store_load_reports (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (loaded->len, ==, parsed->len);
 
@@ -1351,6 +1398,21 @@ test_seeds (Fixture       *fixture,
       g_test_message ("seed %s", (const char *) g_ptr_array_index (names, i));
       assert_reports_equal (g_ptr_array_index (parsed, i), g_ptr_array_index (loaded, i));
     }
+
+  /* Listing gives the summaries without the contents. */
+  assert_listed_summaries (store, parsed);
+
+  /* A library of schema 1 had no summaries: opening it computes them. */
+  g_clear_object (&store);
+  {
+    sqlite3 *db = open_raw (fixture->path);
+
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE reports SET summary = NULL", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  store = gk_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  assert_listed_summaries (store, parsed);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -477,6 +477,10 @@ store_batch (Writer    *writer,
       for (guint i = 0; i < batch->len; i++)
         {
           Parsed *parsed = g_ptr_array_index (batch, i);
+          /* Stored: the library keeps only the report's summary, and so
+           * does the import, or ten thousand reports' tables would sit in
+           * memory until it ends. */
+          gk_report_drop_contents (parsed->report);
           g_ptr_array_index (writer->outcomes, parsed->index) =
             stored_outcome (parsed->file, parsed->report, items[i].result);
         }
@@ -491,8 +495,11 @@ store_batch (Writer    *writer,
           gint64 id;
 
           if (gk_store_import (writer->self->store, parsed->report, parsed->bytes, &result, &id, &one_error))
-            g_ptr_array_index (writer->outcomes, parsed->index) =
-              stored_outcome (parsed->file, parsed->report, result);
+            {
+              gk_report_drop_contents (parsed->report);
+              g_ptr_array_index (writer->outcomes, parsed->index) =
+                stored_outcome (parsed->file, parsed->report, result);
+            }
           else
             g_ptr_array_index (writer->outcomes, parsed->index) =
               gk_import_outcome_new (parsed->file, GK_IMPORT_FAILED, NULL, one_error->message);
@@ -535,13 +542,80 @@ writer_thread (gpointer data)
   return NULL;
 }
 
+/* The parsers: the calling thread and, on a machine with more cores, more
+ * threads take the files in turn; each hands what it parsed to the writer.
+ * Parsing and checking is half of an import's work and storing the other
+ * half, so on two cores both parse while the writer stores. */
+typedef struct
+{
+  GkImporter   *self;
+  GPtrArray    *files;
+  GPtrArray    *outcomes;   /* slots, filled in place */
+  GCancellable *cancellable;
+  GAsyncQueue  *queue;      /* to the writer, or NULL without a store */
+  guint        *n_done;     /* atomic */
+  guint         next;       /* atomic: the next file to take */
+} Parsers;
+
+static gpointer
+parser_thread (gpointer data)
+{
+  Parsers *parsers = data;
+
+  for (;;)
+    {
+      guint i = (guint) g_atomic_int_add (&parsers->next, 1);
+      GFile *file;
+      g_autofree char *name = NULL;
+      GkImportOutcome *failed;
+      GkReport *report = NULL;
+      GBytes *bytes = NULL;
+
+      /* A cancelled import leaves the slots of the files it did not get
+       * to empty. */
+      if (i >= parsers->files->len || g_cancellable_is_cancelled (parsers->cancellable))
+        break;
+
+      file = g_ptr_array_index (parsers->files, i);
+      name = g_file_get_basename (file);
+      report_progress (parsers->self, g_atomic_int_get (parsers->n_done), parsers->files->len, name);
+      failed = parse_one (file, parsers->cancellable, &report, &bytes);
+
+      if (failed != NULL)
+        {
+          g_ptr_array_index (parsers->outcomes, i) = failed;
+          g_atomic_int_inc (parsers->n_done);
+        }
+      else if (parsers->queue != NULL)
+        {
+          Parsed *parsed = g_new0 (Parsed, 1);
+
+          parsed->index = i;
+          parsed->file = g_object_ref (file);
+          parsed->report = report;
+          parsed->bytes = bytes;
+          g_async_queue_push (parsers->queue, parsed);
+        }
+      else
+        {
+          g_ptr_array_index (parsers->outcomes, i) = gk_import_outcome_new (file, GK_IMPORT_ADDED, report, NULL);
+          g_object_unref (report);
+          g_bytes_unref (bytes);
+          g_atomic_int_inc (parsers->n_done);
+        }
+    }
+
+  return NULL;
+}
+
 /**
  * gk_importer_import_sync:
  * @files: (element-type GFile): files and folders
  *
- * Imports in the calling thread, with a second thread for the store;
- * what gk_importer_import_async() runs in its worker.  Stops between two
- * files when @cancellable is cancelled: what was imported stays.
+ * Imports in the calling thread, with more threads for parsing on a
+ * machine with more than one core and one for the store; what
+ * gk_importer_import_async() runs in its worker.  Stops between two files
+ * when @cancellable is cancelled: what was imported stays.
  *
  * Returns: (transfer container) (element-type GkImportOutcome): one
  *   outcome per file
@@ -553,11 +627,14 @@ gk_importer_import_sync (GkImporter   *self,
 {
   g_autoptr(GPtrArray) expanded = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) listing_failures = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) helpers = g_ptr_array_new ();
+  g_autoptr(GPtrArray) slots = g_ptr_array_new ();
   GPtrArray *outcomes = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_done = 0;
   Writer writer = { 0, };
+  Parsers parsers = { 0, };
   GThread *thread = NULL;
-  guint n_parsed = 0;
+  guint n_helpers;
 
   g_return_val_if_fail (GK_IS_IMPORTER (self), outcomes);
   g_return_val_if_fail (files != NULL, outcomes);
@@ -568,56 +645,34 @@ gk_importer_import_sync (GkImporter   *self,
   report_progress (self, 0, expanded->len, NULL);
 
   /* One slot per file, filled by whichever thread finishes it. */
-  g_ptr_array_set_size (outcomes, expanded->len);
+  g_ptr_array_set_size (slots, expanded->len);
 
   if (self->store != NULL)
     {
       writer.self = self;
       writer.queue = g_async_queue_new ();
-      writer.outcomes = outcomes;
+      writer.outcomes = slots;
       writer.n_done = &n_done;
       writer.n_total = expanded->len;
       thread = g_thread_new ("gongkai-store", writer_thread, &writer);
     }
 
-  for (guint i = 0; i < expanded->len; i++)
-    {
-      GFile *file = g_ptr_array_index (expanded, i);
-      g_autofree char *name = g_file_get_basename (file);
-      GkImportOutcome *failed;
-      GkReport *report = NULL;
-      GBytes *bytes = NULL;
+  parsers.self = self;
+  parsers.files = expanded;
+  parsers.outcomes = slots;
+  parsers.cancellable = cancellable;
+  parsers.queue = writer.queue;
+  parsers.n_done = &n_done;
 
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-
-      report_progress (self, g_atomic_int_get (&n_done), expanded->len, name);
-      failed = parse_one (file, cancellable, &report, &bytes);
-      n_parsed = i + 1;
-
-      if (failed != NULL)
-        {
-          g_ptr_array_index (outcomes, i) = failed;
-          g_atomic_int_inc (&n_done);
-        }
-      else if (thread != NULL)
-        {
-          Parsed *parsed = g_new0 (Parsed, 1);
-
-          parsed->index = i;
-          parsed->file = g_object_ref (file);
-          parsed->report = report;
-          parsed->bytes = bytes;
-          g_async_queue_push (writer.queue, parsed);
-        }
-      else
-        {
-          g_ptr_array_index (outcomes, i) = gk_import_outcome_new (file, GK_IMPORT_ADDED, report, NULL);
-          g_object_unref (report);
-          g_bytes_unref (bytes);
-          g_atomic_int_inc (&n_done);
-        }
-    }
+  /* A thread per core besides this one, for a batch worth sharing. */
+  n_helpers = MIN (g_get_num_processors (), 4) - 1;
+  if (expanded->len < 8)
+    n_helpers = 0;
+  for (guint i = 0; i < n_helpers; i++)
+    g_ptr_array_add (helpers, g_thread_new ("gongkai-parse", parser_thread, &parsers));
+  parser_thread (&parsers);
+  for (guint i = 0; i < helpers->len; i++)
+    g_thread_join (g_ptr_array_index (helpers, i));
 
   if (thread != NULL)
     {
@@ -629,7 +684,9 @@ gk_importer_import_sync (GkImporter   *self,
   report_progress (self, g_atomic_int_get (&n_done), expanded->len, NULL);
 
   /* A cancelled import reports only the files it got to. */
-  g_ptr_array_set_size (outcomes, n_parsed);
+  for (guint i = 0; i < slots->len; i++)
+    if (g_ptr_array_index (slots, i) != NULL)
+      g_ptr_array_add (outcomes, g_ptr_array_index (slots, i));
   g_ptr_array_extend_and_steal (outcomes, g_steal_pointer (&listing_failures));
   return outcomes;
 }

@@ -20,7 +20,14 @@ struct _GkLibrary
   GListStore *reports;
   GListStore *agencies;
   GHashTable *agency_by_name;  /* name → GkAgency (borrowed from agencies) */
+  /* The reports whose contents were loaded on demand, most recent last:
+   * beyond LOADED_LIMIT the oldest give theirs back. */
+  GQueue      loaded;
 };
+
+/* Enough for going back and forth between the reports one compares; a
+ * report's contents are some 20–40 kB. */
+#define LOADED_LIMIT 32
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -69,6 +76,7 @@ gk_library_dispose (GObject *object)
 {
   GkLibrary *self = (GkLibrary *)object;
 
+  g_queue_clear_full (&self->loaded, g_object_unref);
   g_clear_pointer (&self->agency_by_name, g_hash_table_unref);
   g_clear_object (&self->agencies);
   if (self->reports != NULL)
@@ -325,6 +333,103 @@ gk_library_load_finish (GkLibrary     *self,
   return TRUE;
 }
 
+static void
+load_contents_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  GkLibrary *self = source_object;
+  GError *error = NULL;
+  GkReport *whole;
+
+  /* A new object, never the model's report: the main thread may be
+   * reading that one. */
+  whole = gk_store_load_report (self->store, *(gint64 *) task_data, &error);
+  if (whole == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, whole, g_object_unref);
+}
+
+/**
+ * gk_library_load_contents_async:
+ * @report: a report of the library
+ *
+ * Loads the sections, tables and findings of @report, which the library
+ * keeps only for the reports recently opened, in a worker thread.
+ * gk_library_load_contents_finish() puts them into @report.
+ */
+void
+gk_library_load_contents_async (GkLibrary           *self,
+                                GkReport            *report,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  gint64 *id;
+
+  g_return_if_fail (GK_IS_LIBRARY (self));
+  g_return_if_fail (GK_IS_REPORT (report));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gk_library_load_contents_async);
+  g_object_set_data_full (G_OBJECT (task), "report", g_object_ref (report), g_object_unref);
+
+  if (gk_report_has_contents (report) || self->store == NULL)
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  id = g_new (gint64, 1);
+  *id = gk_store_report_id (report);
+  g_task_set_task_data (task, id, g_free);
+  g_task_run_in_thread (task, load_contents_thread);
+}
+
+/**
+ * gk_library_load_contents_finish:
+ *
+ * Returns: whether @report now has its contents
+ */
+gboolean
+gk_library_load_contents_finish (GkLibrary     *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_autoptr(GkReport) whole = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GkReport *report;
+
+  g_return_val_if_fail (GK_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  report = g_object_get_data (G_OBJECT (result), "report");
+  whole = g_task_propagate_pointer (G_TASK (result), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* Another load of the same report may have finished first. */
+  if (whole != NULL && !gk_report_has_contents (report))
+    {
+      gk_report_take_contents (report, whole);
+      if (g_queue_find (&self->loaded, report) == NULL)
+        g_queue_push_tail (&self->loaded, g_object_ref (report));
+      while (self->loaded.length > LOADED_LIMIT)
+        {
+          g_autoptr(GkReport) oldest = g_queue_pop_head (&self->loaded);
+          gk_report_drop_contents (oldest);
+        }
+    }
+
+  return gk_report_has_contents (report);
+}
+
 /**
  * gk_library_add_outcomes:
  * @outcomes: (element-type GkImportOutcome): what an import did
@@ -351,7 +456,13 @@ gk_library_add_outcomes (GkLibrary *self,
         continue;
 
       if (self->store != NULL)
-        gk_store_apply_corrections (self->store, report);
+        {
+          gk_store_apply_corrections (self->store, report);
+          /* The store holds the contents now; the model keeps the summary,
+           * so that importing thousands of reports does not keep them all
+           * in memory. */
+          gk_report_drop_contents (report);
+        }
       g_ptr_array_add (added, g_object_ref (report));
     }
 
@@ -378,6 +489,8 @@ gk_library_remove_report (GkLibrary  *self,
   unfile_report (self, report, agency_name_of (report));
   if (g_list_store_find (self->reports, report, &position))
     g_list_store_remove (self->reports, position);
+  if (g_queue_remove (&self->loaded, report))
+    g_object_unref (report);
   return TRUE;
 }
 

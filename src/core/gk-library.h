@@ -26,6 +26,14 @@ void        gk_library_load_async       (GkLibrary           *self,
 gboolean    gk_library_load_finish      (GkLibrary   *self,
                                          GAsyncResult *result,
                                          GError     **error);
+void        gk_library_load_contents_async  (GkLibrary           *self,
+                                             GkReport            *report,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean    gk_library_load_contents_finish (GkLibrary           *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 GListModel *gk_library_get_agencies     (GkLibrary   *self);
 GkAgency   *gk_library_find_agency      (GkLibrary   *self,
                                          const char  *name);

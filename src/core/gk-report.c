@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "gk-report.h"
+#include "gk-report-summary.h"
 
 /* One annual report: where it came from, whose and which year it is (with
  * the evidence for each guess), its prose sections, its tables and what the
@@ -35,6 +36,14 @@ struct _GkReport
 
   GkTable    *tables[3];  /* t2, t3, t4 */
   GListStore *findings;
+
+  /* A library keeps most of its reports without their contents (sections,
+   * tables, findings) and loads them when one is opened; the summary
+   * answers for them meanwhile.  It is computed from the contents when
+   * they are here, on demand, and forgotten when they change. */
+  gboolean         contents_dropped;
+  gboolean         summary_valid;
+  GkReportSummary  summary;
 };
 
 enum {
@@ -484,6 +493,7 @@ gk_report_set_table (GkReport *self,
 
   id = gk_table_get_id (table);
   g_set_object (&self->tables[id - GK_TABLE_2], table);
+  self->summary_valid = FALSE;
 }
 
 /**
@@ -524,6 +534,7 @@ gk_report_add_finding (GkReport  *self,
   g_return_if_fail (GK_IS_REPORT (self));
   g_return_if_fail (GK_IS_FINDING (finding));
   g_list_store_append (self->findings, finding);
+  self->summary_valid = FALSE;
 }
 
 /**
@@ -547,6 +558,7 @@ gk_report_remove_findings (GkReport  *self,
       if (predicate (f, user_data))
         g_list_store_remove (self->findings, i - 1);
     }
+  self->summary_valid = FALSE;
 }
 
 /**
@@ -564,6 +576,17 @@ gk_report_count_findings (GkReport        *self,
 
   g_return_val_if_fail (GK_IS_REPORT (self), 0);
 
+  if (self->contents_dropped)
+    {
+      if (status == GK_FINDING_NOT_ASSESSABLE)
+        return self->summary.n_not_assessable;
+      if (severity == GK_SEVERITY_ERROR)
+        return self->summary.n_errors;
+      if (severity == GK_SEVERITY_WARNING)
+        return self->summary.n_warnings;
+      return self->summary.n_errors + self->summary.n_warnings;
+    }
+
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
   for (guint i = 0; i < n_items; i++)
     {
@@ -574,4 +597,127 @@ gk_report_count_findings (GkReport        *self,
     }
 
   return n;
+}
+
+/**
+ * gk_report_get_summary:
+ *
+ * Returns: (transfer none): the numbers lists and charts read, valid until
+ *   the report's contents change
+ */
+const GkReportSummary *
+gk_report_get_summary (GkReport *self)
+{
+  g_return_val_if_fail (GK_IS_REPORT (self), NULL);
+
+  if (!self->summary_valid && !self->contents_dropped)
+    {
+      gk_report_summary_compute (&self->summary, self);
+      self->summary_valid = TRUE;
+    }
+  return &self->summary;
+}
+
+/**
+ * gk_report_set_summary:
+ *
+ * Gives a report whose contents are not loaded (see
+ * gk_report_drop_contents()) the summary the library stored for it.
+ */
+void
+gk_report_set_summary (GkReport              *self,
+                       const GkReportSummary *summary)
+{
+  g_return_if_fail (GK_IS_REPORT (self));
+  g_return_if_fail (summary != NULL);
+
+  self->summary = *summary;
+  self->summary_valid = TRUE;
+}
+
+/**
+ * gk_report_has_contents:
+ *
+ * Returns: whether the report's sections, tables and findings are loaded;
+ *   a report of the library may hold only its metadata and summary
+ */
+gboolean
+gk_report_has_contents (GkReport *self)
+{
+  g_return_val_if_fail (GK_IS_REPORT (self), FALSE);
+  return !self->contents_dropped;
+}
+
+static void
+clear_contents (GkReport *self)
+{
+  for (guint i = 0; i < GK_N_SECTIONS; i++)
+    {
+      g_clear_pointer (&self->sections[i], g_free);
+      self->section_lines[i] = 0;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (self->tables); i++)
+    g_clear_object (&self->tables[i]);
+  g_list_store_remove_all (self->findings);
+}
+
+/**
+ * gk_report_drop_contents:
+ *
+ * Frees the report's sections, tables and findings, keeping its metadata
+ * and summary (computed first when it was not), so that a library of
+ * thousands of reports fits in little memory.
+ */
+void
+gk_report_drop_contents (GkReport *self)
+{
+  g_return_if_fail (GK_IS_REPORT (self));
+
+  if (self->contents_dropped)
+    return;
+
+  gk_report_get_summary (self);
+  clear_contents (self);
+  self->contents_dropped = TRUE;
+}
+
+/**
+ * gk_report_take_contents:
+ * @from: a report loaded whole, whose contents move to @self; it is left
+ *   without them
+ *
+ * Gives a report of the library its contents back, loaded again from the
+ * library.  The metadata of @self stays as it is: it holds the user's
+ * corrections.
+ */
+void
+gk_report_take_contents (GkReport *self,
+                         GkReport *from)
+{
+  guint n;
+
+  g_return_if_fail (GK_IS_REPORT (self));
+  g_return_if_fail (GK_IS_REPORT (from));
+  g_return_if_fail (self != from);
+
+  clear_contents (self);
+  for (guint i = 0; i < GK_N_SECTIONS; i++)
+    {
+      self->sections[i] = g_steal_pointer (&from->sections[i]);
+      self->section_lines[i] = from->section_lines[i];
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (self->tables); i++)
+    self->tables[i] = g_steal_pointer (&from->tables[i]);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (from->findings));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkFinding) f = g_list_model_get_item (G_LIST_MODEL (from->findings), i);
+      g_list_store_append (self->findings, f);
+    }
+  g_list_store_remove_all (from->findings);
+
+  self->contents_dropped = FALSE;
+  self->summary_valid = FALSE;
+  from->summary_valid = FALSE;
 }

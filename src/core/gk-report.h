@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "gk-finding.h"
+#include "gk-report-summary.h"
 #include "gk-table.h"
 #include "gk-types.h"
 
@@ -84,5 +85,13 @@ void         gk_report_remove_findings     (GkReport    *self,
 guint        gk_report_count_findings      (GkReport    *self,
                                             GkFindingStatus status,
                                             int          severity);
+
+const GkReportSummary *gk_report_get_summary (GkReport  *self);
+void         gk_report_set_summary         (GkReport    *self,
+                                            const GkReportSummary *summary);
+gboolean     gk_report_has_contents        (GkReport    *self);
+void         gk_report_drop_contents       (GkReport    *self);
+void         gk_report_take_contents       (GkReport    *self,
+                                            GkReport    *from);
 
 G_END_DECLS

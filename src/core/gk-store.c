@@ -183,6 +183,11 @@ static const char * const migrations[] = {
   "  alias     TEXT PRIMARY KEY,"
   "  canonical TEXT NOT NULL"
   ") WITHOUT ROWID;",
+
+  /* 2: each report's summary (gk-report-summary.h), so that opening a
+   * library reads it instead of every table.  Libraries of version 1 get
+   * theirs computed at opening, see fill_missing_summaries(). */
+  "ALTER TABLE reports ADD COLUMN summary BLOB;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GK_STORE_SCHEMA_VERSION);
@@ -205,13 +210,14 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GK_STORE_SCHEMA_VERSION);
 #define SQL_INSERT_REPORT \
   "INSERT INTO reports (sha256, source_name, format, encoding, agency, agency_evidence," \
   " agency_line, agency_confidence, year, year_evidence, year_line, year_confidence," \
-  " template, imported_at, eff_agency, eff_year, version, active)" \
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
+  " template, imported_at, eff_agency, eff_year, version, active, summary)" \
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
 /* The source name is the import's, not the parse's: ?2 is left out. */
 #define SQL_UPDATE_REPORT \
   "UPDATE reports SET format = ?3, encoding = ?4," \
   " agency = ?5, agency_evidence = ?6, agency_line = ?7, agency_confidence = ?8," \
-  " year = ?9, year_evidence = ?10, year_line = ?11, year_confidence = ?12, template = ?13" \
+  " year = ?9, year_evidence = ?10, year_line = ?11, year_confidence = ?12, template = ?13," \
+  " summary = ?19" \
   " WHERE id = ?1"
 #define SQL_INSERT_ORIGINAL "INSERT INTO originals (report_id, bytes) VALUES (?1, ?2)"
 #define SQL_INSERT_CONTENTS \
@@ -223,7 +229,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GK_STORE_SCHEMA_VERSION);
   "SELECT r.id, r.sha256, r.source_name, r.format, r.encoding," \
   " r.agency, r.agency_evidence, r.agency_line, r.agency_confidence," \
   " r.year, r.year_evidence, r.year_line, r.year_confidence," \
-  " r.template, r.imported_at, r.version, r.active, c.agency, c.year, a.canonical" \
+  " r.template, r.imported_at, r.version, r.active, c.agency, c.year, a.canonical, r.summary" \
   " FROM reports r LEFT JOIN corrections c ON c.report_id = r.id" \
   " LEFT JOIN agency_aliases a ON a.alias = COALESCE (c.agency, r.agency)"
 #define SQL_SELECT_CONTENTS "SELECT report_id, sections, tables, findings FROM contents"
@@ -1041,6 +1047,18 @@ append_json_findings (GString  *json,
   g_string_append_c (json, ']');
 }
 
+static void
+bind_summary (sqlite3_stmt *stmt,
+              int           index,
+              GkReport     *report)
+{
+  g_autoptr(GBytes) bytes = gk_report_summary_to_bytes (gk_report_get_summary (report));
+  gsize size;
+  gconstpointer data = g_bytes_get_data (bytes, &size);
+
+  sqlite3_bind_blob64 (stmt, index, data, size, SQLITE_TRANSIENT);
+}
+
 /* Everything the parser and the checks made of a report, beside the
  * metadata in its reports row. */
 static gboolean
@@ -1085,6 +1103,7 @@ typedef struct
   GHashTable *by_id;     /* gint64 * → GkReport (borrowed) */
   gint64      last_id;
   GkReport   *last;
+  gboolean    with_contents;
 } Loading;
 
 static void
@@ -1168,6 +1187,26 @@ load_metadata (GkStore   *self,
                                sqlite3_column_type (stmt, 18) != SQLITE_NULL,
                                sqlite3_column_int (stmt, 18),
                                (const char *) sqlite3_column_text (stmt, 19));
+
+      if (!loading->with_contents)
+        {
+          GkReportSummary summary;
+
+          if (!gk_report_summary_from_bytes (&summary, sqlite3_column_blob (stmt, 20),
+                                             sqlite3_column_bytes (stmt, 20)))
+            {
+              g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+              g_object_unref (report);
+              g_free (key);
+              g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_CORRUPT,
+                           _("The library “%s” is damaged: the summary of report %s cannot be read."),
+                           self->path, number);
+              return FALSE;
+            }
+          gk_report_set_summary (report, &summary);
+          gk_report_drop_contents (report);
+        }
 
       *key = id;
       g_ptr_array_add (loading->reports, report);
@@ -1602,30 +1641,24 @@ load_contents (GkStore   *self,
 }
 
 /* Loads every report, or only report @only_id when it is not 0, in one
- * read transaction so that the pieces agree with each other. */
+ * read transaction so that the pieces agree with each other; with their
+ * contents, or with only their metadata and summary. */
 static GPtrArray *
-load_reports (GkStore   *self,
-              gint64     only_id,
-              GError   **error)
+load_reports_in_transaction (GkStore   *self,
+                             gint64     only_id,
+                             gboolean   with_contents,
+                             GError   **error)
 {
   Loading loading = {
     g_ptr_array_new_with_free_func (g_object_unref),
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
     0,
     NULL,
+    with_contents,
   };
-  gboolean ok;
 
-  if (!begin (self, SQL_BEGIN_READ, error))
-    {
-      loading_clear (&loading);
-      return NULL;
-    }
-
-  ok = load_metadata (self, &loading, only_id, error)
-       && load_contents (self, &loading, only_id, error);
-
-  if (!end (self, ok, ok ? error : NULL))
+  if (!load_metadata (self, &loading, only_id, error)
+      || (with_contents && !load_contents (self, &loading, only_id, error)))
     {
       loading_clear (&loading);
       return NULL;
@@ -1633,6 +1666,24 @@ load_reports (GkStore   *self,
 
   g_clear_pointer (&loading.by_id, g_hash_table_unref);
   return g_steal_pointer (&loading.reports);
+}
+
+static GPtrArray *
+load_reports (GkStore   *self,
+              gint64     only_id,
+              gboolean   with_contents,
+              GError   **error)
+{
+  g_autoptr(GPtrArray) reports = NULL;
+
+  if (!begin (self, SQL_BEGIN_READ, error))
+    return NULL;
+
+  reports = load_reports_in_transaction (self, only_id, with_contents, error);
+  if (!end (self, reports != NULL, reports != NULL ? error : NULL))
+    return NULL;
+
+  return g_steal_pointer (&reports);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1705,6 +1756,58 @@ migrate (GkStore   *self,
       if (!end (self, ok, ok ? error : NULL))
         return FALSE;
     }
+}
+
+/* A library written before summaries were stored (schema 1) gets them
+ * here, once: each such report is loaded whole and its summary written. */
+static gboolean
+fill_missing_summaries (GkStore  *self,
+                        GError  **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT id FROM reports WHERE summary IS NULL", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    return fail (self, rc, error);
+
+  if (ids->len == 0)
+    return TRUE;
+
+  g_debug ("%s: computing the summaries of %u reports", self->path, ids->len);
+  if (!exec_sql (self, SQL_BEGIN_WRITE, error))
+    return FALSE;
+
+  for (guint i = 0; ok && i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(GPtrArray) reports = load_reports_in_transaction (self, id, TRUE, error);
+      g_autoptr(GkStoreStmt) update = NULL;
+
+      ok = reports != NULL;
+      if (ok && reports->len == 1)
+        {
+          update = get_stmt (self, "UPDATE reports SET summary = ?2 WHERE id = ?1", error);
+          ok = update != NULL;
+          if (ok)
+            {
+              sqlite3_bind_int64 (update, 1, id);
+              bind_summary (update, 2, g_ptr_array_index (reports, 0));
+              ok = run (self, update, error);
+            }
+        }
+    }
+
+  return end (self, ok, ok ? error : NULL);
 }
 
 /* Copying the WAL into the database (a checkpoint) and syncing both is
@@ -1911,7 +2014,7 @@ gk_store_initable_init (GInitable     *initable,
                  error))
     return FALSE;
 
-  if (!migrate (self, error))
+  if (!migrate (self, error) || !fill_missing_summaries (self, error))
     return FALSE;
 
   keep_files_on_close (self, FALSE);
@@ -2214,6 +2317,7 @@ import_locked (GkStore              *self,
     sqlite3_bind_int (stmt, 16, year);
     sqlite3_bind_int (stmt, 17, info->version);
     sqlite3_bind_int (stmt, 18, info->active);
+    bind_summary (stmt, 19, report);
     if (!run (self, stmt, error))
       return FALSE;
     info->id = sqlite3_last_insert_rowid (self->db);
@@ -2354,8 +2458,10 @@ gk_store_import (GkStore              *self,
 /**
  * gk_store_list_reports:
  *
- * Loads every report of the library, with its tables, cells and findings
- * and the user's corrections applied, in import order.
+ * Loads every report of the library without its contents: the metadata,
+ * with the user's corrections applied, and the summary (see
+ * gk_report_has_contents()), in import order.  gk_store_load_contents()
+ * loads a report's contents when it is opened.
  *
  * Returns: (transfer full) (element-type GkReport): the reports, or %NULL
  *   with @error set
@@ -2370,7 +2476,57 @@ gk_store_list_reports (GkStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   locker = g_mutex_locker_new (&self->mutex);
-  return load_reports (self, 0, error);
+  return load_reports (self, 0, FALSE, error);
+}
+
+/**
+ * gk_store_load_reports:
+ *
+ * Loads every report of the library whole, with its sections, tables and
+ * findings: what an export of the whole library needs.
+ *
+ * Returns: (transfer full) (element-type GkReport): the reports, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+gk_store_load_reports (GkStore  *self,
+                       GError  **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  return load_reports (self, 0, TRUE, error);
+}
+
+/**
+ * gk_store_load_contents:
+ * @report: a report of this library, as gk_store_list_reports() gave it
+ *
+ * Loads @report's sections, tables and findings into it.  Call it from the
+ * thread that owns @report; a worker thread can call
+ * gk_store_load_report() and hand the result to gk_report_take_contents().
+ */
+gboolean
+gk_store_load_contents (GkStore   *self,
+                        GkReport  *report,
+                        GError   **error)
+{
+  g_autoptr(GkReport) whole = NULL;
+
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GK_IS_REPORT (report), FALSE);
+
+  if (gk_report_has_contents (report))
+    return TRUE;
+
+  whole = gk_store_load_report (self, gk_store_report_id (report), error);
+  if (whole == NULL)
+    return FALSE;
+  gk_report_take_contents (report, whole);
+  return TRUE;
 }
 
 /**
@@ -2398,7 +2554,7 @@ gk_store_load_report (GkStore  *self,
     }
 
   locker = g_mutex_locker_new (&self->mutex);
-  reports = load_reports (self, id, error);
+  reports = load_reports (self, id, TRUE, error);
   if (reports == NULL)
     return NULL;
   if (reports->len == 0)
@@ -2999,6 +3155,7 @@ gk_store_replace_parse (GkStore   *self,
         {
           sqlite3_bind_int64 (stmt, 1, id);
           bind_metadata (stmt, new_parse);
+          bind_summary (stmt, 19, new_parse);
           ok = run (self, stmt, error);
         }
     }

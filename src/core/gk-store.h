@@ -55,7 +55,7 @@ typedef enum
 } GkStoreImportResult;
 
 /* How the library's schema is numbered (PRAGMA user_version). */
-#define GK_STORE_SCHEMA_VERSION 1
+#define GK_STORE_SCHEMA_VERSION 2
 
 /**
  * GkStoreParseFunc:
@@ -108,6 +108,11 @@ gboolean    gk_store_import_many        (GkStore              *self,
                                          GError              **error);
 
 GPtrArray  *gk_store_list_reports       (GkStore              *self,
+                                         GError              **error);
+GPtrArray  *gk_store_load_reports       (GkStore              *self,
+                                         GError              **error);
+gboolean    gk_store_load_contents      (GkStore              *self,
+                                         GkReport             *report,
                                          GError              **error);
 GkReport   *gk_store_load_report        (GkStore              *self,
                                          gint64                id,

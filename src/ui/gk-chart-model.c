@@ -213,110 +213,56 @@ reset_points (GkChartModel *self)
 
 /* Reading reports. */
 
-static const char * const rows_granted[] = { "granted", NULL };
-static const char * const rows_partial[] = { "partial", NULL };
-static const char * const rows_denied[] = {
-  "denied.1", "denied.2", "denied.3", "denied.4",
-  "denied.5", "denied.6", "denied.7", "denied.8", NULL
-};
-static const char * const rows_unable[] = { "unable.1", "unable.2", "unable.3", NULL };
-static const char * const rows_rejected[] = {
-  "rejected.1", "rejected.2", "rejected.3", "rejected.4", "rejected.5", NULL
-};
-static const char * const rows_other_2019[] = { "other", NULL };
-static const char * const rows_other_2021[] = { "other.1", "other.2", "other.3", NULL };
-static const char * const rows_new[] = { "new", NULL };
-static const char * const t4_rows[] = { "review", "suit_direct", "suit_after_review" };
-
-/* Sums the cells of @rows in @column.  Returns FALSE when none of them holds
- * a value; *incomplete tells whether some did not. */
-static gboolean
-sum_cells (GkReport           *report,
-           GkTableId           table,
-           const char * const *rows,
-           const char         *column,
-           double             *sum,
-           gboolean           *incomplete)
-{
-  guint n_present = 0, n_missing = 0;
-
-  *sum = 0;
-  for (guint i = 0; rows[i] != NULL; i++)
-    {
-      GkCell *cell = gk_report_lookup_cell (report, table, rows[i], column);
-
-      if (cell != NULL && gk_cell_has_value (cell))
-        {
-          *sum += gk_cell_get_value (cell);
-          n_present++;
-        }
-      else
-        n_missing++;
-    }
-
-  *incomplete = n_present > 0 && n_missing > 0;
-  return n_present > 0;
-}
-
-/* The 2019 template has one 其他处理 row, the 2021 one three sub-rows; their
- * sum lines the two templates up (report-format.md §4).  The rows the table
- * holds decide, the template only breaks the tie, because a report may use
- * the other year's template. */
-static const char * const *
-other_rows (GkReport *report)
-{
-  for (guint i = 0; rows_other_2021[i] != NULL; i++)
-    if (gk_report_lookup_cell (report, GK_TABLE_3, rows_other_2021[i], "total") != NULL)
-      return rows_other_2021;
-  if (gk_report_lookup_cell (report, GK_TABLE_3, "other", "total") != NULL)
-    return rows_other_2019;
-  return gk_report_get_template (report) == GK_TEMPLATE_2021 ? rows_other_2021 : rows_other_2019;
-}
-
 /* Reads one report's values for the series of @kind into @out (one Point per
- * series of the kind, not yet summed over reports). */
+ * series of the kind, not yet summed over reports).  The report's summary
+ * holds them (gk-report-summary.h), so a chart of a whole library never
+ * needs the reports' tables. */
 static void
 read_report (GkReport    *report,
              GkChartKind  kind,
              Point       *out)
 {
+  const GkReportSummary *summary = gk_report_get_summary (report);
+
   if (kind == GK_CHART_OUTCOMES)
     {
-      const char * const *rows[] = {
-        [GK_CHART_SERIES_GRANTED]  = rows_granted,
-        [GK_CHART_SERIES_PARTIAL]  = rows_partial,
-        [GK_CHART_SERIES_DENIED]   = rows_denied,
-        [GK_CHART_SERIES_UNABLE]   = rows_unable,
-        [GK_CHART_SERIES_REJECTED] = rows_rejected,
-        [GK_CHART_SERIES_OTHER]    = other_rows (report),
-        [GK_CHART_SERIES_NEW]      = rows_new,
+      static const GkSummaryItem items[] = {
+        [GK_CHART_SERIES_GRANTED]  = GK_SUMMARY_GRANTED,
+        [GK_CHART_SERIES_PARTIAL]  = GK_SUMMARY_PARTIAL,
+        [GK_CHART_SERIES_DENIED]   = GK_SUMMARY_DENIED,
+        [GK_CHART_SERIES_UNABLE]   = GK_SUMMARY_UNABLE,
+        [GK_CHART_SERIES_REJECTED] = GK_SUMMARY_REJECTED,
+        [GK_CHART_SERIES_OTHER]    = GK_SUMMARY_OTHER,
+        [GK_CHART_SERIES_NEW]      = GK_SUMMARY_NEW,
       };
 
-      for (guint s = 0; s < G_N_ELEMENTS (rows); s++)
-        out[s].present = sum_cells (report, GK_TABLE_3, rows[s], "total",
-                                    &out[s].value, &out[s].incomplete);
+      for (guint s = 0; s < G_N_ELEMENTS (items); s++)
+        {
+          out[s].present = gk_report_summary_has_value (summary, items[s]);
+          out[s].value = out[s].present ? gk_report_summary_get_value (summary, items[s]) : 0;
+          out[s].incomplete = gk_report_summary_is_incomplete (summary, items[s]);
+        }
     }
   else
     {
       Point *rate = &out[GK_CHART_SERIES_CORRECTED_RATE - GK_CHART_SERIES_REVIEW];
       gboolean pair_missing = FALSE;
 
-      for (guint r = 0; r < G_N_ELEMENTS (t4_rows); r++)
+      for (guint r = 0; r < 3; r++)
         {
-          const char * const row[] = { t4_rows[r], NULL };
-          GkCell *corrected = gk_report_lookup_cell (report, GK_TABLE_4, t4_rows[r], "corrected");
-          GkCell *total = gk_report_lookup_cell (report, GK_TABLE_4, t4_rows[r], "total");
+          GkSummaryItem total = GK_SUMMARY_T4 (r, 4);
+          GkSummaryItem corrected = GK_SUMMARY_T4 (r, 1);
 
-          out[r].present = sum_cells (report, GK_TABLE_4, row, "total",
-                                      &out[r].value, &out[r].incomplete);
+          out[r].present = gk_report_summary_has_value (summary, total);
+          out[r].value = out[r].present ? gk_report_summary_get_value (summary, total) : 0;
+          out[r].incomplete = FALSE;
 
           /* The share takes a row only when both of its numbers are there,
            * so numerator and denominator cover the same cases. */
-          if (corrected != NULL && gk_cell_has_value (corrected)
-              && total != NULL && gk_cell_has_value (total))
+          if (gk_report_summary_has_value (summary, corrected) && out[r].present)
             {
-              rate->numerator += gk_cell_get_value (corrected);
-              rate->denominator += gk_cell_get_value (total);
+              rate->numerator += gk_report_summary_get_value (summary, corrected);
+              rate->denominator += out[r].value;
               rate->present = TRUE;
             }
           else

@@ -24,6 +24,7 @@ struct _GkWindow
   GtkSingleSelection   *year_selection;
   GkAgency             *agency;  /* selected, borrowed from the library */
   GkReport             *report;  /* shown, borrowed */
+  GCancellable         *report_cancellable;  /* loading its contents */
   gboolean              loading; /* the library is being read */
 
   GtkWidget            *report_view;
@@ -46,6 +47,7 @@ struct _GkWindow
   AdwViewStack         *view_stack;
   AdwViewSwitcherTitle *switcher_title;
   GtkStack             *report_stack;
+  GtkSpinner           *report_spinner;
   GtkBox               *report_box;
   GtkBox               *trends_box;
   GtkRevealer          *progress_revealer;

@@ -264,18 +264,71 @@ year_bind_cb (GtkSignalListItemFactory *factory,
 
 /* ---------------------------------------------------------------------- */
 
+static void
+present_report (GkWindow *self)
+{
+  gtk_spinner_stop (self->report_spinner);
+  gk_report_view_set_report (GK_REPORT_VIEW (self->report_view), self->report);
+  gtk_stack_set_visible_child_name (self->report_stack, self->report ? "report" : "none");
+  _gk_window_update_actions (self);
+}
+
+static void
+report_contents_loaded_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(GkWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GkReport *report = g_object_get_data (G_OBJECT (result), "report");
+
+  if (!gk_library_load_contents_finish (GK_LIBRARY (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (report == self->report)
+        {
+          g_autofree char *message = g_strdup_printf (_("The report cannot be opened: %s"), error->message);
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+          self->report = NULL;
+          present_report (self);
+        }
+      return;
+    }
+
+  if (report == self->report)
+    present_report (self);
+}
+
+/* The library keeps reports without their tables; the first time one is
+ * shown they are read from the store in a worker thread, behind a
+ * spinner, so that a large library costs little memory and the window
+ * never waits on the disk. */
 void
 _gk_window_show_report (GkWindow *self,
                         GkReport *report)
 {
-  self->report = report;
+  g_cancellable_cancel (self->report_cancellable);
+  g_clear_object (&self->report_cancellable);
 
-  gk_report_view_set_report (GK_REPORT_VIEW (self->report_view), report);
-  gtk_stack_set_visible_child_name (self->report_stack, report ? "report" : "none");
+  self->report = report;
   if (report != NULL && self->settings != NULL)
     g_settings_set_int64 (self->settings, "last-report-id", gk_store_report_id (report));
 
+  if (report == NULL || gk_report_has_contents (report))
+    {
+      present_report (self);
+      return;
+    }
+
+  self->report_cancellable = g_cancellable_new ();
+  gk_report_view_set_report (GK_REPORT_VIEW (self->report_view), NULL);
+  gtk_stack_set_visible_child_name (self->report_stack, "opening");
+  gtk_spinner_start (self->report_spinner);
   _gk_window_update_actions (self);
+  gk_library_load_contents_async (self->library, report, self->report_cancellable,
+                                  report_contents_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -761,6 +814,8 @@ gk_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
+  g_cancellable_cancel (self->report_cancellable);
+  g_clear_object (&self->report_cancellable);
   if (self->importer != NULL)
     g_signal_handlers_disconnect_by_data (self->importer, self);
   if (self->library != NULL)
@@ -809,6 +864,7 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, report_stack);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, report_spinner);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, report_box);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, trends_box);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, progress_revealer);
