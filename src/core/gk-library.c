@@ -180,9 +180,14 @@ gk_library_find_agency_of (GkLibrary *self,
   return gk_library_find_agency (self, agency_name_of (report));
 }
 
+/* Files @report under its agency.  A new agency goes into @new_agencies
+ * when given, for the caller to add them all with one items-changed: a
+ * list view rebinds its rows at each signal, and a library opens with
+ * thousands of agencies. */
 static void
 file_report (GkLibrary *self,
-             GkReport  *report)
+             GkReport  *report,
+             GPtrArray *new_agencies)
 {
   const char *name = agency_name_of (report);
   GkAgency *agency = g_hash_table_lookup (self->agency_by_name, name);
@@ -190,11 +195,32 @@ file_report (GkLibrary *self,
   if (agency == NULL)
     {
       g_autoptr(GkAgency) created = gk_agency_new (name);
-      g_list_store_append (self->agencies, created);
+
+      if (new_agencies != NULL)
+        g_ptr_array_add (new_agencies, g_object_ref (created));
+      else
+        g_list_store_append (self->agencies, created);
       agency = created;
       g_hash_table_insert (self->agency_by_name, (gpointer) gk_agency_get_name (agency), agency);
     }
   gk_agency_add_report (agency, report);
+}
+
+/* Files @reports and adds them to the model, agencies first so that
+ * whoever observes the reports finds their agencies; one items-changed
+ * for each list. */
+static void
+file_reports (GkLibrary *self,
+              GPtrArray *reports)
+{
+  g_autoptr(GPtrArray) new_agencies = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < reports->len; i++)
+    file_report (self, g_ptr_array_index (reports, i), new_agencies);
+  g_list_store_splice (self->agencies, g_list_model_get_n_items (G_LIST_MODEL (self->agencies)), 0,
+                       new_agencies->pdata, new_agencies->len);
+  g_list_store_splice (self->reports, g_list_model_get_n_items (G_LIST_MODEL (self->reports)), 0,
+                       reports->pdata, reports->len);
 }
 
 static void
@@ -227,22 +253,10 @@ gk_library_add_report (GkLibrary *self,
   g_return_if_fail (GK_IS_LIBRARY (self));
   g_return_if_fail (GK_IS_REPORT (report));
 
-  file_report (self, report);
+  file_report (self, report, NULL);
   g_list_store_append (self->reports, report);
 }
 
-/* Files reports read from the store, agencies first so that whoever
- * observes the reports finds their agencies; then one items-changed for
- * all of them, not one per report. */
-static void
-fill (GkLibrary *self,
-      GPtrArray *reports)
-{
-  for (guint i = 0; i < reports->len; i++)
-    file_report (self, g_ptr_array_index (reports, i));
-  g_list_store_splice (self->reports, g_list_model_get_n_items (G_LIST_MODEL (self->reports)), 0,
-                       reports->pdata, reports->len);
-}
 
 /**
  * gk_library_load:
@@ -265,7 +279,7 @@ gk_library_load (GkLibrary  *self,
   if (reports == NULL)
     return FALSE;
 
-  fill (self, reports);
+  file_reports (self, reports);
   return TRUE;
 }
 
@@ -329,7 +343,7 @@ gk_library_load_finish (GkLibrary     *self,
   if (reports == NULL)
     return FALSE;
 
-  fill (self, reports);
+  file_reports (self, reports);
   return TRUE;
 }
 
@@ -466,10 +480,7 @@ gk_library_add_outcomes (GkLibrary *self,
       g_ptr_array_add (added, g_object_ref (report));
     }
 
-  for (guint i = 0; i < added->len; i++)
-    file_report (self, g_ptr_array_index (added, i));
-  g_list_store_splice (self->reports, g_list_model_get_n_items (G_LIST_MODEL (self->reports)), 0,
-                       added->pdata, added->len);
+  file_reports (self, added);
 }
 
 gboolean
@@ -519,7 +530,7 @@ gk_library_correct_agency (GkLibrary   *self,
   old_name = g_strdup (agency_name_of (report));
   unfile_report (self, report, old_name);
   gk_report_set_agency (report, agency, _("corrected by you"), 0, 1.0);
-  file_report (self, report);
+  file_report (self, report, NULL);
   return TRUE;
 }
 
@@ -585,7 +596,7 @@ gk_library_merge_agencies (GkLibrary   *self,
       unfile_report (self, report, alias_copy);
       gk_report_set_agency (report, canonical, evidence,
                             gk_report_get_agency_line (report), 1.0);
-      file_report (self, report);
+      file_report (self, report, NULL);
     }
 
   return TRUE;
