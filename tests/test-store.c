@@ -1512,6 +1512,114 @@ test_perf (Fixture       *fixture,
   g_test_minimized_result (seconds, "loaded %u reports in %.2f s", count, seconds);
 }
 
+/* A user's verdict on a finding survives reloading and re-parsing, and
+ * can be taken back. */
+static void
+test_verdicts (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkStore) store = gk_store_open (fixture->path, &error);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "seeds", "002_7c3adba71c2c08c1.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) broken = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GkReport) report = NULL;
+  g_autoptr(GkReport) fresh = NULL;
+  g_autoptr(GkReport) loaded = NULL;
+  g_autoptr(GkFinding) r1 = NULL;
+  g_autofree char *r1_id = NULL;
+  GkStoreImportResult result;
+  GListModel *findings;
+  gint64 id = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  /* 216 new applications in all, but the columns say 217: R1 fails. */
+  broken = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (broken, "\t1\t216\t", "\t1\t217\t", 1), ==, 1);
+  bytes = g_bytes_new (broken->str, broken->len);
+  report = gk_parse_bytes (bytes, "broken.txt", &error);
+  g_assert_no_error (error);
+  gk_checks_run (report);
+  g_assert_true (gk_store_import (store, report, bytes, &result, &id, &error));
+  g_assert_no_error (error);
+
+  findings = gk_report_get_findings (report);
+  for (guint i = 0; i < g_list_model_get_n_items (findings) && r1 == NULL; i++)
+    {
+      g_autoptr(GkFinding) f = g_list_model_get_item (findings, i);
+      if (g_str_equal (gk_finding_get_rule (f), "R1") && gk_finding_get_status (f) == GK_FINDING_FAILED)
+        r1 = g_steal_pointer (&f);
+    }
+  g_assert_nonnull (r1);
+  g_assert_cmpint (gk_finding_get_verdict (r1), ==, GK_VERDICT_NONE);
+  r1_id = gk_finding_dup_id (r1);
+
+  g_assert_true (gk_store_set_verdict (store, id, r1_id, GK_VERDICT_DISMISSED, "typo in the printed total", &error));
+  g_assert_no_error (error);
+
+  /* Reopened: the same finding carries the verdict, no other does. */
+  g_clear_object (&store);
+  store = gk_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  loaded = gk_store_load_report (store, id, &error);
+  g_assert_no_error (error);
+  findings = gk_report_get_findings (loaded);
+  for (guint i = 0, n = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(GkFinding) f = g_list_model_get_item (findings, i);
+      g_autofree char *f_id = gk_finding_dup_id (f);
+
+      if (g_str_equal (f_id, r1_id))
+        {
+          g_assert_cmpint (gk_finding_get_verdict (f), ==, GK_VERDICT_DISMISSED);
+          g_assert_cmpstr (gk_finding_get_note (f), ==, "typo in the printed total");
+          g_assert_cmpuint (++n, ==, 1);
+        }
+      else
+        g_assert_cmpint (gk_finding_get_verdict (f), ==, GK_VERDICT_NONE);
+    }
+
+  /* A new parse of the same bytes finds the same problem: same verdict. */
+  fresh = gk_parse_bytes (bytes, "broken.txt", &error);
+  g_assert_no_error (error);
+  gk_checks_run (fresh);
+  g_assert_true (gk_store_replace_parse (store, id, fresh, &error));
+  g_assert_no_error (error);
+  g_clear_object (&loaded);
+  loaded = gk_store_load_report (store, id, &error);
+  g_assert_no_error (error);
+  {
+    guint n_dismissed = 0;
+
+    findings = gk_report_get_findings (loaded);
+    for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+      {
+        g_autoptr(GkFinding) f = g_list_model_get_item (findings, i);
+        n_dismissed += gk_finding_get_verdict (f) == GK_VERDICT_DISMISSED;
+      }
+    g_assert_cmpuint (n_dismissed, ==, 1);
+  }
+
+  /* Taken back. */
+  g_assert_true (gk_store_set_verdict (store, id, r1_id, GK_VERDICT_NONE, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&loaded);
+  loaded = gk_store_load_report (store, id, &error);
+  g_assert_no_error (error);
+  findings = gk_report_get_findings (loaded);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(GkFinding) f = g_list_model_get_item (findings, i);
+      g_assert_cmpint (gk_finding_get_verdict (f), ==, GK_VERDICT_NONE);
+    }
+
+  /* No such report. */
+  g_assert_false (gk_store_set_verdict (store, id + 100, r1_id, GK_VERDICT_CONFIRMED, NULL, &error));
+  g_assert_error (error, GK_STORE_ERROR, GK_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1535,6 +1643,7 @@ main (int   argc,
   ADD ("/store/threads", test_threads);
   ADD ("/store/checkpoints", test_checkpoints);
   ADD ("/store/seeds", test_seeds);
+  ADD ("/store/verdicts", test_verdicts);
   if (g_test_perf ())
     ADD ("/store/perf", test_perf);
 

@@ -23,6 +23,10 @@ struct _GkFinding
   char            *found;
   guint            line;
   GPtrArray       *cells;  /* "t3/new/natural", NULL-terminated */
+
+  /* The user's, kept by the library beside the report, not by the checks. */
+  GkVerdict        verdict;
+  char            *note;
 };
 
 enum {
@@ -35,6 +39,8 @@ enum {
   PROP_EXPECTED,
   PROP_FOUND,
   PROP_LINE,
+  PROP_VERDICT,
+  PROP_NOTE,
   N_PROPS
 };
 
@@ -53,6 +59,7 @@ gk_finding_finalize (GObject *object)
   g_clear_pointer (&self->expected, g_free);
   g_clear_pointer (&self->found, g_free);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->note, g_free);
 
   G_OBJECT_CLASS (gk_finding_parent_class)->finalize (object);
 }
@@ -91,6 +98,12 @@ gk_finding_get_property (GObject    *object,
     case PROP_LINE:
       g_value_set_uint (value, self->line);
       break;
+    case PROP_VERDICT:
+      g_value_set_string (value, gk_verdict_to_string (self->verdict));
+      break;
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -128,6 +141,14 @@ gk_finding_class_init (GkFindingClass *klass)
   properties [PROP_LINE] =
     g_param_spec_uint ("line", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /* "none", "confirmed" or "dismissed": set with gk_finding_set_verdict(). */
+  properties [PROP_VERDICT] =
+    g_param_spec_string ("verdict", NULL, NULL, "none",
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -313,4 +334,53 @@ gk_finding_dup_id (GkFinding *self)
 {
   g_return_val_if_fail (GK_IS_FINDING (self), NULL);
   return g_strconcat (self->rule, ":", self->subject, NULL);
+}
+
+GkVerdict
+gk_finding_get_verdict (GkFinding *self)
+{
+  g_return_val_if_fail (GK_IS_FINDING (self), GK_VERDICT_NONE);
+  return self->verdict;
+}
+
+/**
+ * gk_finding_get_note:
+ *
+ * Returns: (nullable): what the user wrote with the verdict
+ */
+const char *
+gk_finding_get_note (GkFinding *self)
+{
+  g_return_val_if_fail (GK_IS_FINDING (self), NULL);
+  return self->note;
+}
+
+/**
+ * gk_finding_set_verdict:
+ * @note: (nullable): why, in the user's words
+ *
+ * Records what the user decided.  The library stores it (see
+ * gk_library_set_verdict()); this only changes the object.
+ */
+void
+gk_finding_set_verdict (GkFinding  *self,
+                        GkVerdict   verdict,
+                        const char *note)
+{
+  g_return_if_fail (GK_IS_FINDING (self));
+
+  if (note != NULL && *note == '\0')
+    note = NULL;
+
+  if (self->verdict != verdict)
+    {
+      self->verdict = verdict;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERDICT]);
+    }
+  if (g_strcmp0 (self->note, note) != 0)
+    {
+      g_free (self->note);
+      self->note = g_strdup (note);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+    }
 }

@@ -37,5 +37,10 @@ const char * const *gk_finding_get_cells    (GkFinding        *self);
 gboolean            gk_finding_involves     (GkFinding        *self,
                                              const char       *cell_key);
 char               *gk_finding_dup_id       (GkFinding        *self);
+GkVerdict           gk_finding_get_verdict  (GkFinding        *self);
+const char         *gk_finding_get_note     (GkFinding        *self);
+void                gk_finding_set_verdict  (GkFinding        *self,
+                                             GkVerdict         verdict,
+                                             const char       *note);
 
 G_END_DECLS

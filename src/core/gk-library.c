@@ -601,3 +601,36 @@ gk_library_merge_agencies (GkLibrary   *self,
 
   return TRUE;
 }
+
+/**
+ * gk_library_set_verdict:
+ * @report: a report of the library, with its contents
+ * @finding: one of @report's findings
+ * @verdict: what the user decided; %GK_VERDICT_NONE takes it back
+ * @note: (nullable): why
+ *
+ * Confirms or dismisses a finding, in the store and on the finding, whose
+ * "verdict" and "note" properties notify the views.
+ */
+gboolean
+gk_library_set_verdict (GkLibrary   *self,
+                        GkReport    *report,
+                        GkFinding   *finding,
+                        GkVerdict    verdict,
+                        const char  *note,
+                        GError     **error)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (GK_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (GK_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (GK_IS_FINDING (finding), FALSE);
+
+  id = gk_finding_dup_id (finding);
+  if (self->store != NULL
+      && !gk_store_set_verdict (self->store, gk_store_report_id (report), id, verdict, note, error))
+    return FALSE;
+
+  gk_finding_set_verdict (finding, verdict, note);
+  return TRUE;
+}

@@ -54,6 +54,12 @@ gboolean    gk_library_correct_year     (GkLibrary   *self,
                                          GkReport    *report,
                                          int          year,
                                          GError     **error);
+gboolean    gk_library_set_verdict      (GkLibrary   *self,
+                                         GkReport    *report,
+                                         GkFinding   *finding,
+                                         GkVerdict    verdict,
+                                         const char  *note,
+                                         GError     **error);
 gboolean    gk_library_merge_agencies   (GkLibrary   *self,
                                          const char  *alias,
                                          const char  *canonical,

@@ -188,6 +188,17 @@ static const char * const migrations[] = {
    * library reads it instead of every table.  Libraries of version 1 get
    * theirs computed at opening, see fill_missing_summaries(). */
   "ALTER TABLE reports ADD COLUMN summary BLOB;",
+
+  /* 3: what the user decided about findings, by the finding's id (rule
+   * and subject), so that it survives re-checks and re-parses. */
+  "CREATE TABLE verdicts ("
+  "  report_id  INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,"
+  "  finding    TEXT NOT NULL,"
+  "  verdict    TEXT NOT NULL,"
+  "  note       TEXT,"
+  "  decided_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (report_id, finding)"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GK_STORE_SCHEMA_VERSION);
@@ -234,6 +245,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GK_STORE_SCHEMA_VERSION);
   " LEFT JOIN agency_aliases a ON a.alias = COALESCE (c.agency, r.agency)"
 #define SQL_SELECT_CONTENTS "SELECT report_id, sections, tables, findings FROM contents"
 
+#define SQL_SELECT_VERDICTS "SELECT report_id, finding, verdict, note FROM verdicts"
 #define SQL_ONE_REPORT  " WHERE r.id = ?1"
 #define SQL_ONE         " WHERE report_id = ?1"
 #define SQL_BY_REPORT   " ORDER BY report_id"
@@ -1640,6 +1652,49 @@ load_contents (GkStore   *self,
   return TRUE;
 }
 
+/* Puts the user's verdicts on the loaded findings they are about. */
+static gboolean
+load_verdicts (GkStore   *self,
+               Loading   *loading,
+               gint64     only_id,
+               GError   **error)
+{
+  g_autoptr(GkStoreStmt) stmt = get_loading_stmt (self,
+                                                  SQL_SELECT_VERDICTS SQL_BY_REPORT,
+                                                  SQL_SELECT_VERDICTS SQL_ONE,
+                                                  only_id, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GkReport *report = loading_lookup (loading, sqlite3_column_int64 (stmt, 0));
+      const char *finding_id = (const char *) sqlite3_column_text (stmt, 1);
+      GListModel *findings;
+
+      if (report == NULL || finding_id == NULL)
+        continue;
+
+      findings = gk_report_get_findings (report);
+      for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+        {
+          g_autoptr(GkFinding) finding = g_list_model_get_item (findings, i);
+          g_autofree char *id = gk_finding_dup_id (finding);
+
+          if (strcmp (id, finding_id) == 0)
+            gk_finding_set_verdict (finding,
+                                    gk_verdict_from_string ((const char *) sqlite3_column_text (stmt, 2)),
+                                    (const char *) sqlite3_column_text (stmt, 3));
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    return fail (self, rc, error);
+  return TRUE;
+}
+
 /* Loads every report, or only report @only_id when it is not 0, in one
  * read transaction so that the pieces agree with each other; with their
  * contents, or with only their metadata and summary. */
@@ -1658,7 +1713,8 @@ load_reports_in_transaction (GkStore   *self,
   };
 
   if (!load_metadata (self, &loading, only_id, error)
-      || (with_contents && !load_contents (self, &loading, only_id, error)))
+      || (with_contents && !load_contents (self, &loading, only_id, error))
+      || (with_contents && !load_verdicts (self, &loading, only_id, error)))
     {
       loading_clear (&loading);
       return NULL;
@@ -3303,4 +3359,65 @@ gk_store_report_imported_at (GkReport *report)
 
   info = get_report_info (report);
   return info != NULL ? info->imported_at : 0;
+}
+
+/**
+ * gk_store_set_verdict:
+ * @id: the report's id
+ * @finding_id: gk_finding_dup_id() of the finding
+ * @verdict: %GK_VERDICT_NONE forgets an earlier verdict
+ * @note: (nullable): why
+ *
+ * Stores what the user decided about a finding of report @id.  It is kept
+ * by the finding's id, so a re-check or a re-parse that finds the same
+ * problem again shows it with the same verdict.
+ */
+gboolean
+gk_store_set_verdict (GkStore     *self,
+                      gint64       id,
+                      const char  *finding_id,
+                      GkVerdict    verdict,
+                      const char  *note,
+                      GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GkStoreStmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (finding_id != NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, SQL_BEGIN_WRITE, error))
+    return FALSE;
+
+  if (verdict == GK_VERDICT_NONE)
+    stmt = get_stmt (self, "DELETE FROM verdicts WHERE report_id = ?1 AND finding = ?2", error);
+  else
+    stmt = get_stmt (self,
+                     "INSERT INTO verdicts (report_id, finding, verdict, note, decided_at)"
+                     " SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM reports WHERE id = ?1)"
+                     " ON CONFLICT (report_id, finding) DO UPDATE"
+                     " SET verdict = excluded.verdict, note = excluded.note, decided_at = excluded.decided_at",
+                     error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      bind_text (stmt, 2, finding_id);
+      if (verdict != GK_VERDICT_NONE)
+        {
+          bind_text (stmt, 3, gk_verdict_to_string (verdict));
+          bind_text (stmt, 4, note != NULL && *note != '\0' ? note : NULL);
+          sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
+        }
+      ok = run (self, stmt, error);
+    }
+  if (ok && verdict != GK_VERDICT_NONE && sqlite3_changes (self->db) == 0)
+    {
+      set_not_found (error, id);
+      ok = FALSE;
+    }
+
+  return end (self, ok, ok ? error : NULL);
 }

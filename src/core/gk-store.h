@@ -55,7 +55,7 @@ typedef enum
 } GkStoreImportResult;
 
 /* How the library's schema is numbered (PRAGMA user_version). */
-#define GK_STORE_SCHEMA_VERSION 2
+#define GK_STORE_SCHEMA_VERSION 3
 
 /**
  * GkStoreParseFunc:
@@ -156,6 +156,13 @@ gboolean    gk_store_replace_parse      (GkStore              *self,
 GkReport   *gk_store_reparse            (GkStore              *self,
                                          gint64                id,
                                          GkStoreParseFunc      parse,
+                                         GError              **error);
+
+gboolean    gk_store_set_verdict        (GkStore              *self,
+                                         gint64                id,
+                                         const char           *finding_id,
+                                         GkVerdict             verdict,
+                                         const char           *note,
                                          GError              **error);
 
 gint64      gk_store_report_id          (GkReport             *report);

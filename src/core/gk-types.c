@@ -100,3 +100,25 @@ gk_format_to_string (GkFormat format)
     default:             g_return_val_if_reached ("text");
     }
 }
+
+const char *
+gk_verdict_to_string (GkVerdict verdict)
+{
+  switch (verdict)
+    {
+    case GK_VERDICT_CONFIRMED: return "confirmed";
+    case GK_VERDICT_DISMISSED: return "dismissed";
+    case GK_VERDICT_NONE:
+    default:                   return "none";
+    }
+}
+
+GkVerdict
+gk_verdict_from_string (const char *str)
+{
+  if (g_strcmp0 (str, "confirmed") == 0)
+    return GK_VERDICT_CONFIRMED;
+  if (g_strcmp0 (str, "dismissed") == 0)
+    return GK_VERDICT_DISMISSED;
+  return GK_VERDICT_NONE;
+}

@@ -62,6 +62,23 @@ typedef enum
 } GkFindingStatus;
 
 /**
+ * GkVerdict:
+ * @GK_VERDICT_NONE: nobody has looked at the finding yet
+ * @GK_VERDICT_CONFIRMED: a person agrees the report is wrong there
+ * @GK_VERDICT_DISMISSED: a person judged the finding not to matter (the
+ *   note says why)
+ *
+ * What the user decided about a finding; it survives re-checks, since a
+ * finding's id (rule and subject) does.
+ */
+typedef enum
+{
+  GK_VERDICT_NONE = 0,
+  GK_VERDICT_CONFIRMED,
+  GK_VERDICT_DISMISSED,
+} GkVerdict;
+
+/**
  * GkFormat:
  * The container the report's bytes arrived in.
  */
@@ -82,5 +99,7 @@ const char *gk_value_class_to_string (GkValueClass     value_class);
 const char *gk_severity_to_string   (GkSeverity      severity);
 const char *gk_finding_status_to_string (GkFindingStatus status);
 const char *gk_format_to_string     (GkFormat        format);
+const char *gk_verdict_to_string    (GkVerdict       verdict);
+GkVerdict   gk_verdict_from_string  (const char     *str);
 
 G_END_DECLS
