@@ -184,26 +184,37 @@ gk_library_find_agency_of (GkLibrary *self,
  * when given, for the caller to add them all with one items-changed: a
  * list view rebinds its rows at each signal, and a library opens with
  * thousands of agencies. */
+static GkAgency *
+group_report (GHashTable *by_name,
+              GkReport   *report,
+              GPtrArray  *new_agencies)
+{
+  const char *name = agency_name_of (report);
+  GkAgency *agency = g_hash_table_lookup (by_name, name);
+  GkAgency *created = NULL;
+
+  if (agency == NULL)
+    {
+      agency = created = gk_agency_new (name);
+      g_ptr_array_add (new_agencies, created);
+      g_hash_table_insert (by_name, (gpointer) gk_agency_get_name (agency), agency);
+    }
+  gk_agency_add_report (agency, report);
+  return created;
+}
+
 static void
 file_report (GkLibrary *self,
              GkReport  *report,
              GPtrArray *new_agencies)
 {
-  const char *name = agency_name_of (report);
-  GkAgency *agency = g_hash_table_lookup (self->agency_by_name, name);
+  g_autoptr(GPtrArray) created = NULL;
 
-  if (agency == NULL)
-    {
-      g_autoptr(GkAgency) created = gk_agency_new (name);
-
-      if (new_agencies != NULL)
-        g_ptr_array_add (new_agencies, g_object_ref (created));
-      else
-        g_list_store_append (self->agencies, created);
-      agency = created;
-      g_hash_table_insert (self->agency_by_name, (gpointer) gk_agency_get_name (agency), agency);
-    }
-  gk_agency_add_report (agency, report);
+  if (new_agencies == NULL)
+    new_agencies = created = g_ptr_array_new_with_free_func (g_object_unref);
+  group_report (self->agency_by_name, report, new_agencies);
+  if (created != NULL && created->len > 0)
+    g_list_store_append (self->agencies, g_ptr_array_index (created, 0));
 }
 
 /* Files @reports and adds them to the model, agencies first so that
@@ -283,6 +294,24 @@ gk_library_load (GkLibrary  *self,
   return TRUE;
 }
 
+/* What the worker thread makes of the store: the reports, and already
+ * grouped into agencies, which for a large library is most of the work. */
+typedef struct
+{
+  GPtrArray  *reports;
+  GPtrArray  *agencies;
+  GHashTable *by_name;  /* name → GkAgency, borrowed */
+} Loaded;
+
+static void
+loaded_free (Loaded *loaded)
+{
+  g_clear_pointer (&loaded->by_name, g_hash_table_unref);
+  g_clear_pointer (&loaded->agencies, g_ptr_array_unref);
+  g_clear_pointer (&loaded->reports, g_ptr_array_unref);
+  g_free (loaded);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -292,11 +321,23 @@ load_thread (GTask        *task,
   GkStore *store = task_data;
   GError *error = NULL;
   GPtrArray *reports = gk_store_list_reports (store, &error);
+  Loaded *loaded;
 
   if (reports == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, reports, (GDestroyNotify) g_ptr_array_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Nothing observes these objects until the main thread takes them. */
+  loaded = g_new0 (Loaded, 1);
+  loaded->reports = reports;
+  loaded->agencies = g_ptr_array_new_with_free_func (g_object_unref);
+  loaded->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < reports->len; i++)
+    group_report (loaded->by_name, g_ptr_array_index (reports, i), loaded->agencies);
+
+  g_task_return_pointer (task, loaded, (GDestroyNotify) loaded_free);
 }
 
 /**
@@ -321,7 +362,12 @@ gk_library_load_async (GkLibrary           *self,
 
   if (self->store == NULL)
     {
-      g_task_return_pointer (task, g_ptr_array_new (), (GDestroyNotify) g_ptr_array_unref);
+      Loaded *loaded = g_new0 (Loaded, 1);
+
+      loaded->reports = g_ptr_array_new ();
+      loaded->agencies = g_ptr_array_new ();
+      loaded->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+      g_task_return_pointer (task, loaded, (GDestroyNotify) loaded_free);
       return;
     }
 
@@ -334,16 +380,26 @@ gk_library_load_finish (GkLibrary     *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  g_autoptr(GPtrArray) reports = NULL;
+  Loaded *loaded;
+  GHashTableIter iter;
+  gpointer name, agency;
 
   g_return_val_if_fail (GK_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  reports = g_task_propagate_pointer (G_TASK (result), error);
-  if (reports == NULL)
+  loaded = g_task_propagate_pointer (G_TASK (result), error);
+  if (loaded == NULL)
     return FALSE;
 
-  file_reports (self, reports);
+  /* The model was empty until now (see gk_library_load_async()). */
+  g_hash_table_iter_init (&iter, loaded->by_name);
+  while (g_hash_table_iter_next (&iter, &name, &agency))
+    g_hash_table_insert (self->agency_by_name, name, agency);
+  g_list_store_splice (self->agencies, g_list_model_get_n_items (G_LIST_MODEL (self->agencies)), 0,
+                       loaded->agencies->pdata, loaded->agencies->len);
+  g_list_store_splice (self->reports, g_list_model_get_n_items (G_LIST_MODEL (self->reports)), 0,
+                       loaded->reports->pdata, loaded->reports->len);
+  loaded_free (loaded);
   return TRUE;
 }
 
