@@ -195,6 +195,37 @@ test_window (GkApplication *app)
   cell = gk_table_grid_get_cell_widget (GK_TABLE_GRID (grid), "t3/granted/natural");
   g_assert_false (gtk_widget_has_css_class (cell, "selected-finding"));
 
+  /* Dismissing the finding, as its menu does, stores the verdict. */
+  {
+    g_autoptr(GkFinding) r1 = g_list_model_get_item (gk_report_get_findings (report), index);
+    g_autoptr(GkReport) stored = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *r1_id = gk_finding_dup_id (r1);
+    GListModel *findings;
+    gboolean seen = FALSE;
+
+    g_signal_emit_by_name (window->report_view, "verdict-requested", r1, GK_VERDICT_DISMISSED, "printing error");
+    g_assert_cmpint (gk_finding_get_verdict (r1), ==, GK_VERDICT_DISMISSED);
+    g_assert_cmpstr (gk_finding_get_note (r1), ==, "printing error");
+
+    stored = gk_store_load_report (window->store, gk_store_report_id (report), &error);
+    g_assert_no_error (error);
+    findings = gk_report_get_findings (stored);
+    for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+      {
+        g_autoptr(GkFinding) f = g_list_model_get_item (findings, i);
+        g_autofree char *f_id = gk_finding_dup_id (f);
+
+        if (g_str_equal (f_id, r1_id))
+          {
+            g_assert_cmpint (gk_finding_get_verdict (f), ==, GK_VERDICT_DISMISSED);
+            g_assert_cmpstr (gk_finding_get_note (f), ==, "printing error");
+            seen = TRUE;
+          }
+      }
+    g_assert_true (seen);
+  }
+
   /* Search narrows the agencies. */
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "金谷园");
   {

@@ -103,6 +103,13 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+enum {
+  VERDICT_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 /* ---------------------------------------------------------------------- */
 /* Details                                                                */
 
@@ -453,10 +460,131 @@ compare_findings (gconstpointer a,
   return finding_rank ((GkFinding *) a) - finding_rank ((GkFinding *) b);
 }
 
+static const char *
+verdict_label (GkVerdict verdict)
+{
+  switch (verdict)
+    {
+    /* Translators: what the user decided about a finding */
+    case GK_VERDICT_CONFIRMED: return C_("verdict", "Confirmed");
+    case GK_VERDICT_DISMISSED: return C_("verdict", "Dismissed");
+    case GK_VERDICT_NONE:
+    default:                   return NULL;
+    }
+}
+
+/* Shows the finding's verdict on its row: a badge, the note, and a
+ * dismissed finding dimmed. */
+static void
+update_verdict (GkFinding  *finding,
+                GParamSpec *pspec,
+                GtkWidget  *row)
+{
+  GtkWidget *badge = g_object_get_data (G_OBJECT (row), "gk-verdict-badge");
+  const char *details = g_object_get_data (G_OBJECT (row), "gk-details");
+  GkVerdict verdict = gk_finding_get_verdict (finding);
+  const char *note = gk_finding_get_note (finding);
+  g_autoptr(GString) subtitle = g_string_new (details);
+
+  gtk_label_set_label (GTK_LABEL (badge), verdict_label (verdict) ? verdict_label (verdict) : "");
+  gtk_widget_set_visible (badge, verdict != GK_VERDICT_NONE);
+  if (verdict != GK_VERDICT_NONE && note != NULL)
+    {
+      if (subtitle->len > 0)
+        g_string_append_c (subtitle, '\n');
+      /* Translators: the user's note on a finding they confirmed or dismissed */
+      g_string_append_printf (subtitle, _("Note: %s"), note);
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  if (verdict == GK_VERDICT_DISMISSED)
+    gtk_widget_add_css_class (row, "dismissed");
+  else
+    gtk_widget_remove_css_class (row, "dismissed");
+}
+
+static void
+verdict_clicked_cb (GtkButton *button,
+                    gpointer   user_data)
+{
+  GkReportView *self = user_data;
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
+  GkFinding *finding = g_object_get_data (G_OBJECT (popover), "gk-finding");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (popover), "gk-note-entry");
+  GkVerdict verdict = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "gk-verdict"));
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  g_signal_emit (self, signals[VERDICT_REQUESTED], 0, finding, verdict,
+                 verdict == GK_VERDICT_NONE ? NULL : gtk_editable_get_text (entry));
+}
+
+static void
+verdict_popover_show_cb (GtkPopover *popover,
+                         gpointer    user_data)
+{
+  GkFinding *finding = g_object_get_data (G_OBJECT (popover), "gk-finding");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (popover), "gk-note-entry");
+  const char *note = gk_finding_get_note (finding);
+
+  gtk_editable_set_text (entry, note ? note : "");
+}
+
+/* The menu of a failed finding: confirm it, dismiss it with a note, or
+ * take the verdict back.  The window stores what is chosen. */
+static GtkWidget *
+create_verdict_button (GkReportView *self,
+                       GkFinding    *finding)
+{
+  static const struct { GkVerdict verdict; const char *label; } choices[] = {
+    { GK_VERDICT_CONFIRMED, N_("_Confirm") },
+    { GK_VERDICT_DISMISSED, N_("_Dismiss") },
+    { GK_VERDICT_NONE, N_("C_lear") },
+  };
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *heading = gtk_label_new (_("Your Verdict"));
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "emblem-ok-symbolic");
+  gtk_widget_set_tooltip_text (menu_button, _("Confirm or dismiss this finding"));
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (menu_button, "flat");
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Note, e.g. why it does not matter"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
+  gtk_widget_set_size_request (entry, 260, -1);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_(choices[i].label));
+
+      g_object_set_data (G_OBJECT (button), "gk-verdict", GINT_TO_POINTER (choices[i].verdict));
+      g_signal_connect (button, "clicked", G_CALLBACK (verdict_clicked_cb), self);
+      if (choices[i].verdict == GK_VERDICT_CONFIRMED)
+        gtk_widget_add_css_class (button, "suggested-action");
+      gtk_box_append (GTK_BOX (buttons), button);
+    }
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+
+  g_object_set_data_full (G_OBJECT (popover), "gk-finding", g_object_ref (finding), g_object_unref);
+  g_object_set_data (G_OBJECT (popover), "gk-note-entry", entry);
+  g_signal_connect (popover, "show", G_CALLBACK (verdict_popover_show_cb), NULL);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu_button), popover);
+
+  return menu_button;
+}
+
 static GtkWidget *
 create_finding_row (gpointer item,
                     gpointer user_data)
 {
+  GkReportView *self = user_data;
   GkFinding *finding = GK_FINDING (item);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon, *rule;
@@ -528,6 +656,25 @@ create_finding_row (gpointer item,
     }
 
   g_object_set_data_full (G_OBJECT (row), "gk-finding", g_object_ref (finding), g_object_unref);
+
+  /* A finding the rules failed can be judged; one they could not assess
+   * has nothing to judge. */
+  if (gk_finding_get_status (finding) == GK_FINDING_FAILED)
+    {
+      GtkWidget *badge = gtk_label_new (NULL);
+
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (badge, "verdict-badge");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_verdict_button (self, finding));
+
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 6);
+      g_object_set_data_full (G_OBJECT (row), "gk-details", g_strdup (details->str), g_free);
+      g_object_set_data (G_OBJECT (row), "gk-verdict-badge", badge);
+      update_verdict (finding, NULL, row);
+      g_signal_connect_object (finding, "notify::verdict", G_CALLBACK (update_verdict), row, 0);
+      g_signal_connect_object (finding, "notify::note", G_CALLBACK (update_verdict), row, 0);
+    }
 
   return row;
 }
@@ -890,6 +1037,23 @@ gk_report_view_class_init (GkReportViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * GkReportView::verdict-requested:
+   * @finding: the finding
+   * @verdict: a #GkVerdict; %GK_VERDICT_NONE takes the verdict back
+   * @note: (nullable): the user's note
+   *
+   * The user confirmed or dismissed a finding.  Whoever owns the library
+   * stores it (gk_library_set_verdict()); the view shows the verdict once
+   * the finding has it.
+   */
+  signals [VERDICT_REQUESTED] =
+    g_signal_new ("verdict-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, GK_TYPE_FINDING, G_TYPE_INT, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/gk-report-view.ui");
   gtk_widget_class_bind_template_child (widget_class, GkReportView, scroller);
   gtk_widget_class_bind_template_child (widget_class, GkReportView, page);
@@ -992,7 +1156,7 @@ gk_report_view_set_report (GkReportView *self,
 
       self->findings = gtk_sort_list_model_new (g_object_ref (findings), sorter);
       gtk_list_box_bind_model (self->findings_list, G_LIST_MODEL (self->findings),
-                               create_finding_row, NULL, NULL);
+                               create_finding_row, self, NULL);
       g_signal_connect_object (findings, "items-changed",
                                G_CALLBACK (findings_changed_cb), self, G_CONNECT_SWAPPED);
       update_details (self);

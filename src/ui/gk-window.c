@@ -301,6 +301,25 @@ report_contents_loaded_cb (GObject      *object,
     present_report (self);
 }
 
+/* The user confirmed or dismissed a finding of the report shown. */
+static void
+verdict_requested_cb (GkWindow   *self,
+                      GkFinding  *finding,
+                      int         verdict,
+                      const char *note)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->report == NULL)
+    return;
+
+  if (!gk_library_set_verdict (self->library, self->report, finding, verdict, note, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The verdict could not be saved: %s"), error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+}
+
 /* The library keeps reports without their tables; the first time one is
  * shown they are read from the store in a worker thread, behind a
  * spinner, so that a large library costs little memory and the window
@@ -953,6 +972,8 @@ gk_window_init (GkWindow *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, self->agencies_pane);
 
   self->report_view = gk_report_view_new ();
+  g_signal_connect_object (self->report_view, "verdict-requested",
+                           G_CALLBACK (verdict_requested_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_set_vexpand (self->report_view, TRUE);
   gtk_box_append (self->report_box, self->report_view);
 
