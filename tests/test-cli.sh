@@ -3,14 +3,17 @@
 #
 # test-cli.sh: gongkai-cli end to end, as a script would use it.
 #
-#   sh test-cli.sh PATH/TO/gongkai-cli PATH/TO/tests/data/seeds
+#   sh test-cli.sh PATH/TO/gongkai-cli PATH/TO/tests/data/seeds [PATH/TO/gk-test-import]
 #
+# gk-test-import fills a library for `export --library`; without it those
+# tests are skipped.
 # Writes TAP.  Bad inputs are made in a temporary directory; the seeds are
 # only read.  jq checks the JSON when it is installed; without it those
 # tests are skipped rather than failed.
 
 cli=$1
 seeds=$2
+importer=${3:-}
 
 if [ -z "$cli" ] || [ -z "$seeds" ]; then
   echo "usage: $0 GONGKAI-CLI SEEDS-DIR" >&2
@@ -305,6 +308,146 @@ check "LANGUAGE=zh_CN: Chinese findings" stdout_has ": 错误 R1 "
 check "LANGUAGE=zh_CN: Chinese summary" stdout_has "2 个错误"
 check "LANGUAGE=zh_CN: Chinese error message" stderr_has "empty.txt: 文件为空"
 check "LANGUAGE=zh_CN: English gone" stdout_lacks "errors"
+
+# ---- Across reports: check and export over several files ---------------
+
+# Seed 002 is 门头沟 2020.  The same text as 2019 carries 8 0 0 0 0 0 8 out
+# where 2020 carries 4 0 0 0 0 0 4 in: C1 for 自然人 and 总计, on both.
+sed 's/2020/2019/g' "$s002" >"$tmp/mtg-2019.txt"
+run check "$tmp/mtg-2019.txt" "$s002"
+check "check two years: exit 1" rc_is 1
+check "check two years: C1 on 2020, the two cells side by side" \
+  stdout_has "002_.*: warning C1 \[t3:natural\] 二、上年结转政府信息公开申请数量 / 自然人: 4 here, but 四、结转下年度继续办理 / 自然人 of the 2019 report “.*mtg-2019.txt” is 8 (expected 8, found 4)$"
+check "check two years: C1 on 2019 too" \
+  stdout_has "mtg-2019.txt: warning C1 \[t3:natural\] 四、结转下年度继续办理 / 自然人: 8 here, but "
+check "check two years: C1 for 总计" stdout_has "002_.*: warning C1 \[t3:total\] "
+check "check two years: no C1 for a column that agrees" stdout_lacks " C1 \[t3:commercial\]"
+check "check two years: D2, the prose is a copy" \
+  stdout_has "002_.*: warning D2 \[prose\] 100.0% of the prose repeats the 2019 report"
+check "check two years: D2 on the newer report only" stdout_lacks "mtg-2019.txt: warning D2"
+
+# The carry-over made right: C1 is gone, the other rules stay.
+sed '/四、结转下年度继续办理/s/\t8\t0\t0\t0\t0\t0\t8/\t4\t0\t0\t0\t0\t0\t4/' "$tmp/mtg-2019.txt" >"$tmp/mtg-2019-fixed.txt"
+run check "$tmp/mtg-2019-fixed.txt" "$s002"
+check "check two years, carry-over right: no C1" stdout_lacks " C1 "
+check "check two years, carry-over right: C3 still" stdout_has "002_.*: warning C3 \[t2:licensing\] "
+
+run check "$s002"
+check "check one file: nothing across reports" sh -c '! grep -q " [CD][0-9] " "$1"' sh "$tmp/out"
+
+# Two versions of 2020 with one number apart: D1 on both.
+sed '/一、本年新收政府信息公开申请数量/s/\t192\t/\t193\t/' "$s002" >"$tmp/mtg-2020-v2.txt"
+run check "$s002" "$tmp/mtg-2020-v2.txt"
+check "check two versions: D1 on the first" \
+  stdout_has "002_.*: warning D1 \[versions\] .*mtg-2020-v2.txt.* 192 here, 193 there"
+check "check two versions: D1 on the second" \
+  stdout_has "mtg-2020-v2.txt: warning D1 \[versions\] .* 193 here, 192 there"
+
+run export --format indicators "$s002" "$s000"
+check "indicators: exit 0" rc_is 0
+check "indicators: the header" \
+  sh -c '[ "$(head -n 1 "$1")" = "file,agency,year,template,received,disclosed_rate,denied_rate,unable_rate,rejected_rate,review_corrected_rate,review_corrected_rate_concluded,suit_corrected_rate,dispute_rate" ]' sh "$tmp/out"
+# 216 + 4; 107, 14, 54 and 1 of 212; 复议 blank; 3 of 46; 争议 needs 复议.
+check "indicators 002: by hand" \
+  stdout_has "002_[^,]*,北京市门头沟区政府,2020,2019,220,0.504717,0.066038,0.254717,0.004717,,,0.065217,$"
+check "indicators 000: no rate of nothing" \
+  stdout_has "000_[^,]*,北京市大兴区人民政府政府办公室,2021,2021,0,,,,,,,,$"
+
+run export --format csv --output "$tmp/out.csv" "$s002"
+check "export --output: nothing on standard output" sh -c '[ ! -s "$1" ]' sh "$tmp/out"
+check "export --output: the file has the cells" \
+  sh -c '[ "$(grep -c ",t3," "$1")" -eq 161 ]' sh "$tmp/out.csv"
+
+run export --format xlsx --output "$tmp/out.xlsx" "$tmp/mtg-2019.txt" "$s002"
+check "xlsx: exit 0" rc_is 0
+check "xlsx: a zip" sh -c '[ "$(head -c 2 "$1")" = "PK" ]' sh "$tmp/out.xlsx"
+check "xlsx: nothing on standard output" sh -c '[ ! -s "$1" ]' sh "$tmp/out"
+
+run export --format xlsx "$s002"
+check "xlsx to a pipe: a zip on standard output" sh -c '[ "$(head -c 2 "$1")" = "PK" ]' sh "$tmp/out"
+
+run export --format xlsx --output "$tmp/no-such-folder/out.xlsx" "$s002"
+check "xlsx to a folder that does not exist: exit 2" rc_is 2
+check "xlsx to a folder that does not exist: says where" stderr_has "no-such-folder/out.xlsx"
+
+if [ "$have_jq" = yes ]; then
+  run export --format json "$tmp/mtg-2019.txt" "$s002"
+  check "json: a document of two reports" \
+    sh -c 'jq -e ".reports | length == 2" "$1" >/dev/null' sh "$tmp/out"
+  check "json: indicators with numerator and denominator" \
+    sh -c 'jq -e ".reports[1].indicators.disclosed_rate | .numerator == 107 and .denominator == 212" "$1" >/dev/null' sh "$tmp/out"
+  check "json: no value for a blank input" \
+    sh -c 'jq -e ".reports[1].indicators.review_corrected_rate | .value == null and .state == \"missing-input\"" "$1" >/dev/null' sh "$tmp/out"
+  check "json: C1 names the other report" \
+    sh -c 'jq -e "[.reports[1].findings[] | select(.rule == \"C1\")] | length == 2 and all(.other_report == \$sha)" --arg sha "$(jq -r ".reports[0].sha256" "$1")" "$1" >/dev/null' sh "$tmp/out"
+else
+  for t in "json: two reports" "json: indicators" "json: no value" "json: C1"; do
+    skip "$t" "jq not installed"
+  done
+fi
+
+# ---- export --library ----------------------------------------------------
+
+run check --library "$s002"
+check "check --library: exit 2" rc_is 2
+
+run export --library "$s002"
+check "export --library with files: exit 2" rc_is 2
+
+XDG_DATA_HOME="$tmp/no-data" "$cli" export --library >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "export --library without a library: exit 2" rc_is 2
+check "export --library without a library: says so" stderr_has "no library"
+check "export --library without a library: none is made" \
+  sh -c '[ ! -e "$1/gongkai/library.db" ]' sh "$tmp/no-data"
+
+if [ -n "$importer" ]; then
+  data="$tmp/data"
+  "$importer" "$data/gongkai/library.db" "$tmp/mtg-2019.txt" "$s002" "$s000" >"$tmp/import" 2>&1
+  check "library: three reports imported" sh -c '[ "$(grep -c added "$1")" -eq 3 ]' sh "$tmp/import"
+
+  library ()
+  {
+    XDG_DATA_HOME="$data" "$cli" export --library "$@" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+  }
+
+  library --format csv
+  check "library csv: exit 0" rc_is 0
+  check "library csv: every cell of the three" \
+    sh -c '[ "$(grep -c ",t3," "$1")" -eq $((161 + 161 + 175)) ]' sh "$tmp/out"
+  check "library csv: the file names as imported" stdout_has "^mtg-2019.txt,北京市门头沟区政府,2019,2019,t3,carried_out,natural,8,8,number$"
+
+  library --format indicators
+  check "library indicators: 002 by hand" \
+    stdout_has "^002_[^,]*,北京市门头沟区政府,2020,2019,220,0.504717,"
+
+  library --format xlsx --output "$tmp/library.xlsx"
+  check "library xlsx: a zip" sh -c '[ "$(head -c 2 "$1")" = "PK" ]' sh "$tmp/library.xlsx"
+
+  if [ "$have_jq" = yes ]; then
+    library --format json
+    check "library json: three reports" sh -c 'jq -e ".reports | length == 3" "$1" >/dev/null' sh "$tmp/out"
+    check "library json: C1 between 2019 and 2020" \
+      sh -c 'jq -e "[.reports[] | select(.year.value == 2020) | .findings[] | select(.rule == \"C1\" and .subject == \"t3:natural\")] | length == 1" "$1" >/dev/null' sh "$tmp/out"
+
+    # A second version of 2020 with another number: the library still
+    # exports one report per agency and year, and D1 names the other.
+    "$importer" "$data/gongkai/library.db" "$tmp/mtg-2020-v2.txt" >"$tmp/import" 2>&1
+    check "library: the second version is kept as a version" grep -q new-version "$tmp/import"
+    library --format json
+    check "library json: still three reports, the versions that count" \
+      sh -c 'jq -e ".reports | length == 3" "$1" >/dev/null' sh "$tmp/out"
+    check "library json: D1 on the active version" \
+      sh -c 'jq -e "[.reports[] | select(.year.value == 2020) | .findings[] | select(.rule == \"D1\")] | length == 1" "$1" >/dev/null' sh "$tmp/out"
+  else
+    for t in "library json: three" "library json: C1" "library: version" "library json: still three" "library json: D1"; do
+      skip "$t" "jq not installed"
+    done
+  fi
+else
+  skip "export --library" "gk-test-import not given"
+fi
 
 # ---- The command line --------------------------------------------------
 

@@ -4,11 +4,14 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "gk-core.h"
 
@@ -36,14 +39,32 @@ typedef enum
  * source name. */
 #define STDIN_NAME "stdin"
 
+/* What `export` writes. */
+typedef enum
+{
+  FORMAT_CSV,
+  FORMAT_INDICATORS,
+  FORMAT_JSON,
+  FORMAT_XLSX,
+} Format;
+
+static const char * const format_names[] = { "csv", "indicators", "json", "xlsx" };
+
 static gboolean opt_version;
+static gboolean opt_library;
 static char *opt_format;
+static char *opt_output;
 static char **opt_args;
 
 static const GOptionEntry option_entries[] = {
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
-    /* Translators: the help of --format; "csv" is a keyword */
-    N_("The format of export (only “csv”)"), N_("FORMAT") },
+    /* Translators: the help of --format; the words in quotes are keywords */
+    N_("The format of export: “csv” (every cell, the default), “indicators”, “json” or “xlsx”"),
+    N_("FORMAT") },
+  { "library", 0, 0, G_OPTION_ARG_NONE, &opt_library,
+    N_("Export the app’s library instead of files"), NULL },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
+    N_("Write the export to FILE instead of standard output"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
     N_("Show the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_args,
@@ -99,6 +120,8 @@ err_printf (const char *format,
   write_stream (stderr, format, args);
   va_end (args);
 }
+
+static void print_usage_error (const char *message);
 
 static void
 write_stdout (const GString *out)
@@ -356,65 +379,220 @@ print_finding (const char *name,
            detail ? detail : "");
 }
 
-static ExitStatus
-run_check (char **files)
+static void
+print_summary (const char *name,
+               GkReport   *report)
 {
-  ExitStatus status = EXIT_CLEAN;
+  g_autofree char *errors = NULL;
+  g_autofree char *warnings = NULL;
+  g_autofree char *notes = NULL;
+  guint n_errors, n_warnings, n_notes;
+
+  n_errors = gk_report_count_findings (report, GK_FINDING_FAILED, GK_SEVERITY_ERROR);
+  n_warnings = gk_report_count_findings (report, GK_FINDING_FAILED, GK_SEVERITY_WARNING);
+  n_notes = gk_report_count_findings (report, GK_FINDING_NOT_ASSESSABLE, -1);
+
+  errors = g_strdup_printf (ngettext ("%u error", "%u errors", n_errors), n_errors);
+  warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
+  notes = g_strdup_printf (ngettext ("%u rule not assessable", "%u rules not assessable", n_notes), n_notes);
+  /* Translators: the summary of one file: its name, then "2 errors",
+   * "1 warning" and "3 rules not assessable" */
+  out_printf (_("%s: %s, %s, %s\n"), name, errors, warnings, notes);
+}
+
+/* Reads every input, printing a line on standard error for each that
+ * cannot be read.  The reports are checked one by one, and then against
+ * each other (C1–C3, D1, D2), which needs them all at once. */
+static GPtrArray *
+load_reports (char       **files,
+              ExitStatus  *status)
+{
+  GPtrArray *reports = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; files[i] != NULL; i++)
     {
       g_autofree char *name = input_name (files[i]);
       g_autoptr(GError) error = NULL;
-      g_autoptr(GkReport) report = NULL;
-      g_autofree char *errors = NULL;
-      g_autofree char *warnings = NULL;
-      g_autofree char *notes = NULL;
-      GListModel *findings;
-      guint n_errors, n_warnings, n_notes;
+      GkReport *report = load_report (files[i], name, &error);
 
-      report = load_report (files[i], name, &error);
       if (report == NULL)
         {
           print_input_error (name, error->message);
-          status = EXIT_BAD_INPUT;
+          *status = EXIT_BAD_INPUT;
           continue;
         }
+      g_ptr_array_add (reports, report);
+    }
 
-      findings = gk_report_get_findings (report);
+  gk_cross_checks_run (reports, NULL, NULL);
+  return reports;
+}
+
+static ExitStatus
+run_check (char **files)
+{
+  ExitStatus status = EXIT_CLEAN;
+  g_autoptr(GPtrArray) reports = load_reports (files, &status);
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      GkReport *report = g_ptr_array_index (reports, i);
+      const char *name = gk_report_get_source_name (report);
+      GListModel *findings = gk_report_get_findings (report);
+
       for (guint j = 0; j < g_list_model_get_n_items (findings); j++)
         {
           g_autoptr(GkFinding) finding = g_list_model_get_item (findings, j);
           print_finding (name, finding);
         }
+      print_summary (name, report);
 
-      n_errors = gk_report_count_findings (report, GK_FINDING_FAILED, GK_SEVERITY_ERROR);
-      n_warnings = gk_report_count_findings (report, GK_FINDING_FAILED, GK_SEVERITY_WARNING);
-      n_notes = gk_report_count_findings (report, GK_FINDING_NOT_ASSESSABLE, -1);
-
-      errors = g_strdup_printf (ngettext ("%u error", "%u errors", n_errors), n_errors);
-      warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
-      notes = g_strdup_printf (ngettext ("%u rule not assessable", "%u rules not assessable", n_notes), n_notes);
-      /* Translators: the summary of one file: its name, then "2 errors",
-       * "1 warning" and "3 rules not assessable" */
-      out_printf (_("%s: %s, %s, %s\n"), name, errors, warnings, notes);
-
-      if (n_errors + n_warnings > 0 && status == EXIT_CLEAN)
+      if (gk_report_count_findings (report, GK_FINDING_FAILED, -1) > 0 && status == EXIT_CLEAN)
         status = EXIT_FINDINGS;
     }
 
   return status;
 }
 
+/* ---- The library --------------------------------------------------------- */
+
+/* The agency a report of the library belongs to: its name as the store
+ * gives it, with the user's corrections and merges applied, which is how
+ * the store itself groups versions. */
+static char *
+library_agency_key (GkReport *report,
+                    gpointer  user_data)
+{
+  const char *agency = gk_report_get_agency (report);
+
+  return agency != NULL && *agency != '\0' ? g_strdup (agency) : NULL;
+}
+
+/* Everything gongkai-cli uses of the app's library is in this function,
+ * so that a change to how the store loads reports changes only it.
+ *
+ * Returns the reports that count, the active version of each agency and
+ * year, as the app shows and charts them; the other versions take part in
+ * the checks across reports only, where they raise D1. */
+static GPtrArray *
+load_library (GError **error)
+{
+  g_autofree char *path = gk_store_default_path ();
+  g_autoptr(GkStore) store = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  GPtrArray *counted;
+
+  /* gk_store_open() would make an empty library: an export must not. */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("there is no library at %s: import reports with the app first"), display);
+      return NULL;
+    }
+
+  store = gk_store_open (path, error);
+  if (store == NULL)
+    return NULL;
+  all = gk_store_list_reports (store, error);
+  if (all == NULL)
+    return NULL;
+
+  gk_cross_checks_run (all, library_agency_key, NULL);
+
+  counted = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < all->len; i++)
+    {
+      GkReport *report = g_ptr_array_index (all, i);
+
+      if (gk_store_report_is_active (report))
+        g_ptr_array_add (counted, g_object_ref (report));
+    }
+
+  return counted;
+}
+
+/* ---- Export -------------------------------------------------------------- */
+
+/* Where an export goes: standard output, or the file of --output. */
+typedef struct
+{
+  FILE       *stream;
+  const char *path;   /* NULL for standard output */
+  gboolean    failed;
+} Output;
+
+static gboolean
+output_open (Output     *output,
+             const char *path)
+{
+  output->path = path;
+  output->failed = FALSE;
+
+  if (path == NULL)
+    {
+      output->stream = stdout;
+      return TRUE;
+    }
+
+  output->stream = g_fopen (path, "wb");
+  if (output->stream == NULL)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      print_input_error (display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+output_write (Output        *output,
+              const GString *chunk)
+{
+  if (chunk->len > 0 && fwrite (chunk->str, 1, chunk->len, output->stream) != chunk->len)
+    output->failed = TRUE;
+}
+
+/* Closes the file of --output; standard output is checked in main(). */
+static gboolean
+output_close (Output *output)
+{
+  gboolean ok = !output->failed;
+
+  if (output->path == NULL)
+    return ok;
+
+  if (fclose (output->stream) != 0 || !ok)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (output->path);
+
+      print_input_error (display, g_strerror (ok ? saved_errno : EIO));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The tidy CSV and the indicators are written a report at a time, so an
+ * export of many files needs memory for one report. */
 static ExitStatus
-run_export (char **files)
+export_streaming (char   **files,
+                  Format   format,
+                  Output  *output)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   ExitStatus status = EXIT_CLEAN;
 
   /* The header even when no input can be read: the output is always a
    * valid CSV table. */
-  gk_export_csv_append_header (out);
-  write_stdout (out);
+  if (format == FORMAT_CSV)
+    gk_export_csv_append_header (out);
+  else
+    gk_export_indicators_append_header (out);
+  output_write (output, out);
 
   for (guint i = 0; files[i] != NULL; i++)
     {
@@ -431,11 +609,158 @@ run_export (char **files)
         }
 
       g_string_truncate (out, 0);
-      gk_export_csv_append_report (out, report);
-      write_stdout (out);
+      if (format == FORMAT_CSV)
+        gk_export_csv_append_report (out, report);
+      else
+        gk_export_indicators_append_report (out, report);
+      output_write (output, out);
     }
 
   return status;
+}
+
+static void
+export_text (GPtrArray *reports,
+             Format     format,
+             Output    *output)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  switch (format)
+    {
+    case FORMAT_CSV:
+      gk_export_csv_append_header (out);
+      break;
+    case FORMAT_INDICATORS:
+      gk_export_indicators_append_header (out);
+      break;
+    case FORMAT_JSON:
+      gk_library_json_append_begin (out);
+      break;
+    case FORMAT_XLSX:
+    default:
+      g_assert_not_reached ();
+    }
+  output_write (output, out);
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      GkReport *report = g_ptr_array_index (reports, i);
+
+      g_string_truncate (out, 0);
+      if (format == FORMAT_CSV)
+        gk_export_csv_append_report (out, report);
+      else if (format == FORMAT_INDICATORS)
+        gk_export_indicators_append_report (out, report);
+      else
+        gk_library_json_append_report (out, report, i == 0);
+      output_write (output, out);
+    }
+
+  if (format == FORMAT_JSON)
+    {
+      g_string_truncate (out, 0);
+      gk_library_json_append_end (out, reports->len == 0);
+      output_write (output, out);
+    }
+}
+
+/* libxlsxwriter writes to a file name and prints its own errors: the
+ * workbook is made in a temporary file, which can be written, and then
+ * copied to --output or to standard output. */
+static gboolean
+export_xlsx (GPtrArray  *reports,
+             const char *output_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp_path = NULL;
+  gboolean ok = FALSE;
+  int fd;
+
+  fd = g_file_open_tmp ("gongkai-XXXXXX.xlsx", &tmp_path, &error);
+  if (fd < 0)
+    {
+      err_printf ("%s: %s\n", g_get_prgname (), error->message);
+      return FALSE;
+    }
+  close (fd);
+
+  if (!gk_export_xlsx_write (tmp_path, reports, &error))
+    err_printf ("%s: %s\n", g_get_prgname (), error->message);
+  else if (output_path != NULL)
+    {
+      g_autoptr(GFile) source = g_file_new_for_path (tmp_path);
+      g_autoptr(GFile) target = g_file_new_for_commandline_arg (output_path);
+
+      /* A copy, not a move: the temporary file is private to its owner,
+       * the workbook gets the permissions of any new file. */
+      ok = g_file_copy (source, target, G_FILE_COPY_OVERWRITE | G_FILE_COPY_TARGET_DEFAULT_PERMS,
+                        NULL, NULL, NULL, &error);
+      if (!ok)
+        {
+          g_autofree char *display = g_filename_display_name (output_path);
+          print_input_error (display, describe_io_error (error));
+        }
+    }
+  else
+    {
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      ok = g_file_get_contents (tmp_path, &contents, &length, &error);
+      if (!ok)
+        err_printf ("%s: %s\n", g_get_prgname (), error->message);
+      else
+        fwrite (contents, 1, length, stdout);
+    }
+
+  g_unlink (tmp_path);
+  return ok;
+}
+
+static ExitStatus
+run_export (char   **files,
+            Format   format)
+{
+  g_autoptr(GPtrArray) reports = NULL;
+  ExitStatus status = EXIT_CLEAN;
+  Output output;
+
+  /* A workbook on a terminal is garbage on the screen. */
+  if (format == FORMAT_XLSX && opt_output == NULL && isatty (STDOUT_FILENO))
+    {
+      print_usage_error (_("an XLSX workbook is binary: give --output FILE, or redirect standard output"));
+      return EXIT_BAD_INPUT;
+    }
+
+  if (opt_library)
+    {
+      g_autoptr(GError) error = NULL;
+
+      reports = load_library (&error);
+      if (reports == NULL)
+        {
+          err_printf ("%s: %s\n", g_get_prgname (), error->message);
+          return EXIT_BAD_INPUT;
+        }
+    }
+  else if (format == FORMAT_CSV || format == FORMAT_INDICATORS)
+    {
+      if (!output_open (&output, opt_output))
+        return EXIT_BAD_INPUT;
+      status = export_streaming (files, format, &output);
+      return output_close (&output) ? status : EXIT_BAD_INPUT;
+    }
+  else
+    reports = load_reports (files, &status);
+
+  if (format == FORMAT_XLSX)
+    return export_xlsx (reports, opt_output) ? status : EXIT_BAD_INPUT;
+
+  if (!output_open (&output, opt_output))
+    return EXIT_BAD_INPUT;
+  export_text (reports, format, &output);
+  return output_close (&output) ? status : EXIT_BAD_INPUT;
 }
 
 static void
@@ -467,6 +792,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   const char *command_name;
   Command command;
+  Format format = FORMAT_CSV;
   ExitStatus status;
   int n_args;
 
@@ -487,8 +813,13 @@ main (int   argc,
       "\n"
       "Commands:\n"
       "  parse FILE…                 print the reports as JSON: metadata, sections, cells, findings\n"
-      "  check FILE…                 print the findings of the consistency checks\n"
-      "  export --format csv FILE…   print every cell of every table as CSV, one per line\n"
+      "  check FILE…                 print the findings of the consistency checks, within\n"
+      "                              each report and between reports of one agency\n"
+      "  export [--format F] FILE…   export the reports: “csv”, every cell of every table,\n"
+      "                              one per line; “indicators”, a line of indicators per\n"
+      "                              report; “json”, everything; “xlsx”, an Excel workbook\n"
+      "  export [--format F] --library [--output FILE]\n"
+      "                              export the app’s library, the versions that count\n"
       "\n"
       "“-” in place of a file reads standard input."));
   g_option_context_set_description (context,
@@ -536,19 +867,39 @@ main (int   argc,
       return EXIT_BAD_INPUT;
     }
 
-  if (opt_format != NULL && command != COMMAND_EXPORT)
+  if (command != COMMAND_EXPORT && (opt_format != NULL || opt_library || opt_output != NULL))
     {
-      print_usage_error (_("--format only applies to export"));
+      /* Translators: the options are keywords */
+      print_usage_error (_("--format, --library and --output only apply to export"));
       return EXIT_BAD_INPUT;
     }
-  if (command == COMMAND_EXPORT && opt_format != NULL && g_ascii_strcasecmp (opt_format, "csv") != 0)
+  if (opt_format != NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("unknown export format “%s”; the only one is “csv”"), opt_format);
-      print_usage_error (message);
-      return EXIT_BAD_INPUT;
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (format_names); i++)
+        if (g_ascii_strcasecmp (opt_format, format_names[i]) == 0)
+          break;
+      if (i == G_N_ELEMENTS (format_names))
+        {
+          g_autofree char *display = g_filename_display_name (opt_format);
+          g_autofree char *message = NULL;
+
+          /* Translators: the words in quotes are keywords */
+          message = g_strdup_printf (_("unknown export format “%s”; the formats are “csv”, “indicators”, “json” and “xlsx”"),
+                                     display);
+          print_usage_error (message);
+          return EXIT_BAD_INPUT;
+        }
+      format = (Format) i;
     }
 
-  if (n_args < 2)
+  if (opt_library && n_args > 1)
+    {
+      print_usage_error (_("--library exports the library: give no files with it"));
+      return EXIT_BAD_INPUT;
+    }
+  if (!opt_library && n_args < 2)
     {
       print_usage_error (_("no file given"));
       return EXIT_BAD_INPUT;
@@ -564,12 +915,13 @@ main (int   argc,
       break;
     case COMMAND_EXPORT:
     default:
-      status = run_export (opt_args + 1);
+      status = run_export (opt_args + 1, format);
       break;
     }
 
   g_clear_pointer (&opt_args, g_strfreev);
   g_clear_pointer (&opt_format, g_free);
+  g_clear_pointer (&opt_output, g_free);
 
   if (fflush (stdout) != 0 || ferror (stdout))
     {

@@ -9,7 +9,10 @@
 /* What a check found in a report: a rule that does not hold, or one that
  * could not be assessed because an input is blank or "/".  The subject
  * names what the rule was applied to (a column, a row, a group), so that
- * rule + subject identify a finding across re-checks. */
+ * rule + subject identify a finding across re-checks.  A finding that
+ * compares two reports (C1–C3, D1, D2) also names the other one by its
+ * SHA-256, which is part of its identity: the same rule compared with
+ * another version of the neighbouring report is another finding. */
 struct _GkFinding
 {
   GObject          parent_instance;
@@ -21,6 +24,7 @@ struct _GkFinding
   char            *message;
   char            *expected;
   char            *found;
+  char            *other_report;  /* SHA-256 of the report compared with */
   guint            line;
   GPtrArray       *cells;  /* "t3/new/natural", NULL-terminated */
 
@@ -38,6 +42,7 @@ enum {
   PROP_MESSAGE,
   PROP_EXPECTED,
   PROP_FOUND,
+  PROP_OTHER_REPORT,
   PROP_LINE,
   PROP_VERDICT,
   PROP_NOTE,
@@ -58,6 +63,7 @@ gk_finding_finalize (GObject *object)
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->expected, g_free);
   g_clear_pointer (&self->found, g_free);
+  g_clear_pointer (&self->other_report, g_free);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_pointer (&self->note, g_free);
 
@@ -94,6 +100,9 @@ gk_finding_get_property (GObject    *object,
       break;
     case PROP_FOUND:
       g_value_set_string (value, self->found);
+      break;
+    case PROP_OTHER_REPORT:
+      g_value_set_string (value, self->other_report);
       break;
     case PROP_LINE:
       g_value_set_uint (value, self->line);
@@ -137,6 +146,9 @@ gk_finding_class_init (GkFindingClass *klass)
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties [PROP_FOUND] =
     g_param_spec_string ("found", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_OTHER_REPORT] =
+    g_param_spec_string ("other-report", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties [PROP_LINE] =
     g_param_spec_uint ("line", NULL, NULL, 0, G_MAXUINT, 0,
@@ -267,6 +279,32 @@ gk_finding_set_found (GkFinding  *self,
   self->found = g_strdup (found);
 }
 
+/**
+ * gk_finding_get_other_report:
+ *
+ * Returns: (nullable): the SHA-256 of the other report a finding across
+ *   reports compares this one with, %NULL for a finding of one report
+ */
+const char *
+gk_finding_get_other_report (GkFinding *self)
+{
+  g_return_val_if_fail (GK_IS_FINDING (self), NULL);
+  return self->other_report;
+}
+
+/**
+ * gk_finding_set_other_report:
+ * @sha256: (nullable): the SHA-256 of the report compared with
+ */
+void
+gk_finding_set_other_report (GkFinding  *self,
+                             const char *sha256)
+{
+  g_return_if_fail (GK_IS_FINDING (self));
+  g_free (self->other_report);
+  self->other_report = g_strdup (sha256);
+}
+
 guint
 gk_finding_get_line (GkFinding *self)
 {
@@ -327,12 +365,17 @@ gk_finding_involves (GkFinding  *self,
  * gk_finding_dup_id:
  *
  * Returns: (transfer full): "rule:subject", stable across re-checks of the
- *   same report
+ *   same report; "rule:subject@sha256" for a finding across reports, so
+ *   that a verdict on the comparison with one report does not carry over
+ *   to a comparison with another
  */
 char *
 gk_finding_dup_id (GkFinding *self)
 {
   g_return_val_if_fail (GK_IS_FINDING (self), NULL);
+
+  if (self->other_report != NULL)
+    return g_strconcat (self->rule, ":", self->subject, "@", self->other_report, NULL);
   return g_strconcat (self->rule, ":", self->subject, NULL);
 }
 

@@ -28,6 +28,9 @@ void                gk_finding_set_expected (GkFinding        *self,
                                              const char       *expected);
 void                gk_finding_set_found    (GkFinding        *self,
                                              const char       *found);
+const char         *gk_finding_get_other_report (GkFinding *self);
+void                gk_finding_set_other_report (GkFinding *self,
+                                                 const char *sha256);
 guint               gk_finding_get_line     (GkFinding        *self);
 void                gk_finding_set_line     (GkFinding        *self,
                                              guint             line);

@@ -109,6 +109,8 @@ add_finding (JsonBuilder *builder,
   add_string_member (builder, "message", gk_finding_get_message (finding));
   add_string_member (builder, "expected", gk_finding_get_expected (finding));
   add_string_member (builder, "found", gk_finding_get_found (finding));
+  /* Only findings across reports have it: the SHA-256 of the other one. */
+  add_string_member (builder, "other_report", gk_finding_get_other_report (finding));
   add_line_member (builder, gk_finding_get_line (finding));
 
   json_builder_set_member_name (builder, "cells");
