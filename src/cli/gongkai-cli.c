@@ -495,7 +495,7 @@ load_library (GError **error)
   store = gk_store_open (path, error);
   if (store == NULL)
     return NULL;
-  all = gk_store_list_reports (store, error);
+  all = gk_store_load_reports (store, error);
   if (all == NULL)
     return NULL;
 

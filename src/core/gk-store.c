@@ -1054,7 +1054,15 @@ append_json_findings (GString  *json,
             g_string_append_c (json, ',');
           append_json_string (json, cells[j]);
         }
-      g_string_append (json, "]]");
+      g_string_append_c (json, ']');
+      /* A finding that compares with another report names it, last and
+       * only then, so that older rows read the same. */
+      if (gk_finding_get_other_report (finding) != NULL)
+        {
+          g_string_append_c (json, ',');
+          append_json_string (json, gk_finding_get_other_report (finding));
+        }
+      g_string_append_c (json, ']');
     }
   g_string_append_c (json, ']');
 }
@@ -1598,7 +1606,16 @@ read_json_findings (const char *json,
           gk_finding_add_cell (finding, rule->str);
           more_cells = json_next_element (&r, &cells_ok);
         }
-      if (!cells_ok || !json_accept (&r, ']'))
+      if (!cells_ok)
+        return FALSE;
+      /* After the cells, a finding comparing with another report names it. */
+      if (json_accept (&r, ','))
+        {
+          if (!json_read_string (&r, rule))
+            return FALSE;
+          gk_finding_set_other_report (finding, rule->str);
+        }
+      if (!json_accept (&r, ']'))
         return FALSE;
 
       gk_report_add_finding (report, finding);
