@@ -69,6 +69,7 @@ gk_grid_free (GkGrid *grid)
   if (grid == NULL)
     return;
 
+  g_clear_pointer (&grid->current, grid_row_free);
   g_ptr_array_unref (grid->rows);
   g_array_unref (grid->pending);
   g_array_unref (grid->covered);

@@ -606,6 +606,7 @@ typedef struct
   gunichar   last;
   guint      pre;         /* inside <pre>: white space is kept */
   GPtrArray *cell_lines;  /* while reading a table cell: its lines */
+  guint      page_chars;  /* characters of text in the whole page */
   GError    *error;
 } Reader;
 
@@ -874,19 +875,24 @@ is_chrome (Reader  *self,
 {
   Stats *stats;
 
+  if (name_is (node, "html") || name_is (node, "body"))
+    return FALSE;
+
   if (name_is (node, "nav") || name_is (node, "aside"))
     return TRUE;
   if ((name_is (node, "header") || name_is (node, "footer")) && !inside_article (node))
-    return TRUE;
-  if (name_is (node, "html") || name_is (node, "body"))
-    return FALSE;
-  if (has_chrome_attribute (node))
     return TRUE;
 
   /* Menus, link lists, breadcrumbs, a table of contents: blocks whose text
    * is mostly links. */
   stats = stats_of (self->stats, node);
-  return is_block (node) && stats->chars > 0 && stats->link_chars * 2 > stats->chars;
+  if (is_block (node) && stats->chars > 0 && stats->link_chars * 2 > stats->chars)
+    return TRUE;
+
+  /* A chrome-like class or id, unless the element holds most of the
+   * page's text: then it is the content, whatever it is called ("wrap
+   * menu-open"). */
+  return has_chrome_attribute (node) && stats->chars * 2 <= self->page_chars;
 }
 
 static gboolean
@@ -1017,6 +1023,7 @@ gk_html_read (const guint8  *data,
     {
       reader.rows = rows;
       reader.stats = stats;
+      reader.page_chars = stats_of (stats, root)->chars;
       reader.line = g_string_new (NULL);
       ok = walk (&reader, root, FALSE);
       if (ok)
