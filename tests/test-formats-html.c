@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "gk-core.h"
+#include "gk-format.h"
 #include "gk-grid.h"
 #include "gk-html-reader.h"
 #include "gk-report-diff.h"
@@ -494,6 +495,19 @@ test_other_encodings (void)
   g_clear_pointer (&rows, g_ptr_array_unref);
   g_clear_pointer (&encoding, g_free);
 
+  /* Big5, declared. */
+  {
+    g_autofree char *big5 = g_convert ("<meta charset=big5><p>政府資訊公開</p>", -1, "BIG5", "UTF-8", NULL, &len, NULL);
+
+    rows = read_bytes ((const guint8 *) big5, len, &encoding);
+    text = rows_to_string (rows);
+    g_assert_cmpstr (encoding, ==, "BIG5");
+    g_assert_cmpstr (text, ==, "P|政府資訊公開\n");
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    g_clear_pointer (&encoding, g_free);
+    g_clear_pointer (&text, g_free);
+  }
+
   /* UTF-16 big-endian with its BOM, little-endian without. */
   {
     g_autofree char *be = g_convert (html, -1, "UTF-16BE", "UTF-8", NULL, &len, NULL);
@@ -613,6 +627,41 @@ test_no_table (void)
   g_assert_null (report);
   g_assert_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_NO_TABLES);
   g_assert_nonnull (strstr (error->message, "no report tables"));
+}
+
+static void
+test_sniffing (void)
+{
+  /* Markup decides, not a name: whole pages in any encoding, and a
+   * fragment copied out of a CMS; a text report that quotes a tag deep
+   * in its prose stays text. */
+  static const struct { const char *text; GkFormat format; } cases[] = {
+    { "<!DOCTYPE html><html><body><p>一</p></body></html>", GK_FORMAT_HTML },
+    { "\n\n  <p style=\"text-indent:2em\">一、总体情况</p>\n<p>2021年，…</p>", GK_FORMAT_HTML },
+    { "<span style=\"font-size:16px\">某某局2021年政府信息公开工作年度报告</span>", GK_FORMAT_HTML },
+    { "某某局2021年政府信息公开工作年度报告\n一、总体情况\n", GK_FORMAT_TEXT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GkFormat format;
+
+      g_assert_true (gk_format_sniff ((const guint8 *) cases[i].text, strlen (cases[i].text), &format, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (format, ==, cases[i].format);
+    }
+
+  {
+    g_autoptr(GString) text = g_string_new ("某某局2021年政府信息公开工作年度报告\n");
+    GkFormat format;
+
+    for (guint i = 0; i < 40; i++)
+      g_string_append (text, "一、总体情况。本年度共收到申请若干件，均已按时办结。\n");
+    g_string_append (text, "网页上的写法是<p>和<table>。\n");
+    g_assert_true (gk_format_sniff ((const guint8 *) text->str, text->len, &format, NULL));
+    g_assert_cmpint (format, ==, GK_FORMAT_TEXT);
+  }
 }
 
 static void
@@ -780,6 +829,7 @@ main (int   argc,
   g_test_add_func ("/formats/html/limit/rowspan", test_rowspan_is_cheap);
   g_test_add_func ("/formats/html/bad/empty", test_empty_page);
   g_test_add_func ("/formats/html/bad/no-table", test_no_table);
+  g_test_add_func ("/formats/html/sniffing", test_sniffing);
   g_test_add_func ("/formats/html/bad/legacy-doc", test_legacy_doc);
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
     {

@@ -563,6 +563,8 @@ gk_docx_read (const guint8  *data,
     return NULL;
 
   xml = g_bytes_get_data (part, &xml_len);
+  /* Idempotent, and safe to call from the importer's threads. */
+  xmlInitParser ();
   ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
     g_error ("out of memory");

@@ -41,8 +41,11 @@ static gboolean
 looks_like_html (const guint8 *data,
                  gsize         length)
 {
+  /* A page's start, or a fragment of one copied out of a CMS ("<p
+   * style=…>"); "<?xml" last, it needs a check of its own. */
   static const char * const tags[] = {
-    "<!doctype html", "<html", "<head", "<body", "<meta", "<table", "<title", "<div", "<?xml",
+    "<!doctype html", "<html", "<head", "<body", "<meta", "<table", "<title", "<div", "<p>", "<p ",
+    "<span", "<h1", "<h2", "<h3", "<style", "<script", "<font", "<center", "<section", "<article", "<?xml",
   };
   gsize n = MIN (length, 4096);
   g_autofree char *ascii = g_malloc (n + 1);

@@ -89,6 +89,14 @@ charset_for_label (const char *label)
   return NULL;
 }
 
+/* The name a report gives its encoding: Big5 is read as BIG5-HKSCS, its
+ * superset, but the page is Big5. */
+static const char *
+encoding_name (const char *charset)
+{
+  return strcmp (charset, "BIG5-HKSCS") == 0 ? "BIG5" : charset;
+}
+
 /* The label after "charset" or "encoding" in @tag (lower case):
  * charset="gb2312", charset=gbk, content="text/html; charset=utf-8". */
 static char *
@@ -323,8 +331,7 @@ decode_page (const guint8  *data,
       text = decode_strict (data, length, charset, NULL);
       if (text != NULL)
         {
-          /* BIG5-HKSCS is how Big5 is read; the page is Big5. */
-          *encoding = g_strdup (strcmp (charset, "BIG5-HKSCS") == 0 ? "BIG5" : charset);
+          *encoding = g_strdup (encoding_name (charset));
           return text;
         }
     }
@@ -335,11 +342,11 @@ decode_page (const guint8  *data,
 
   /* Nothing decodes all of it: the declared charset, or GB18030, the
    * likeliest for a Chinese page, with the bad bytes replaced. */
-  if (charset == NULL || strcmp (charset, "BIG5-HKSCS") == 0)
-    charset = charset ? "BIG5" : "GB18030";
+  if (charset == NULL)
+    charset = "GB18030";
   text = decode_lenient (data, length, charset, error);
   if (text != NULL)
-    *encoding = g_strdup (charset);
+    *encoding = g_strdup (encoding_name (charset));
   return text;
 }
 
@@ -970,6 +977,9 @@ gk_html_read (const guint8  *data,
   g_return_val_if_fail (encoding != NULL, NULL);
 
   *encoding = NULL;
+
+  /* Idempotent, and safe to call from the importer's threads. */
+  xmlInitParser ();
 
   text = decode_page (data, length, &charset, error);
   if (text == NULL)
