@@ -171,6 +171,29 @@ else
   done
 fi
 
+# ---- Web pages and Word documents, told apart by their bytes -----------
+
+formats="$seeds/../formats"
+cp "$formats/html-word-export.html" "$tmp/saved-page.txt"
+cp "$formats/docx-report.docx" "$tmp/word-report.pdf"
+printf '\320\317\021\340\241\261\032\341\000\000\000\000' >"$tmp/legacy.doc"
+
+run check "$tmp/saved-page.txt" "$tmp/legacy.doc" "$tmp/word-report.pdf" "$formats/html-no-table.html"
+check "formats: bad files among good ones: exit 2" rc_is 2
+check "formats: a web page saved as .txt is checked" stdout_has "saved-page.txt: 0 errors"
+check "formats: a Word document named .pdf after a bad file is checked" stdout_has "word-report.pdf: 0 errors"
+check "formats: two lines on stderr" stderr_lines 2
+check "formats: the .doc is named for what it is" stderr_has "legacy.doc: .*legacy Word (.doc)"
+check "formats: the page without tables says so" stderr_has "html-no-table.html: .*no report tables"
+
+if [ "$have_jq" = yes ]; then
+  run parse "$tmp/saved-page.txt" "$tmp/word-report.pdf"
+  check "formats: format and encoding in the JSON" \
+    sh -c 'jq -e ".[0].format == \"html\" and .[0].encoding == \"GB18030\" and .[1].format == \"docx\"" "$1" >/dev/null' sh "$tmp/out"
+else
+  skip "formats: format and encoding in the JSON" "jq not installed"
+fi
+
 # ---- Standard input ----------------------------------------------------
 
 "$cli" check - <"$s002" >"$tmp/out" 2>"$tmp/err"

@@ -41,8 +41,11 @@ static gboolean
 looks_like_html (const guint8 *data,
                  gsize         length)
 {
+  /* A page's start, or a fragment of one copied out of a CMS ("<p
+   * style=…>"); "<?xml" last, it needs a check of its own. */
   static const char * const tags[] = {
-    "<!doctype html", "<html", "<head", "<body", "<meta", "<table", "<title", "<div", "<?xml",
+    "<!doctype html", "<html", "<head", "<body", "<meta", "<table", "<title", "<div", "<p>", "<p ",
+    "<span", "<h1", "<h2", "<h3", "<style", "<script", "<font", "<center", "<section", "<article", "<?xml",
   };
   gsize n = MIN (length, 4096);
   g_autofree char *ascii = g_malloc (n + 1);
@@ -117,11 +120,19 @@ gk_format_sniff (const guint8  *data,
       return FALSE;
     }
 
-  /* The OLE2 compound file: Word 97–2003 .doc, WPS .wps, old Excel. */
+  /* The OLE2 compound file: Word 97–2003 .doc, WPS .wps, old Excel, and
+   * also a DOCX saved with a password, which Word wraps in one with an
+   * "EncryptedPackage" stream (its name in UTF-16 in the directory). */
   if (has_prefix (data, length, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
     {
-      g_set_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_UNSUPPORTED,
-                   _("a legacy Word (.doc) or WPS (.wps) file, which Gongkai cannot read: save it as DOCX or PDF and import that"));
+      static const char encrypted[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+
+      if (memmem (data, length, encrypted, sizeof encrypted - 1) != NULL)
+        g_set_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_UNSUPPORTED,
+                     _("a password-protected Word document: save it without a password and import that"));
+      else
+        g_set_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_UNSUPPORTED,
+                     _("a legacy Word (.doc) or WPS (.wps) file, which Gongkai cannot read: save it as DOCX or PDF and import that"));
       return FALSE;
     }
 

@@ -391,6 +391,12 @@ align_values (const GkTextRow  *row,
 
   if (end - start != n)
     {
+      /* A row of a real table (HTML, DOCX) is laid out on its grid: the
+       * empty cells right after the labels are the positions a merged
+       * label covers, while a trailing one is a blank value. */
+      if (row->layout == GK_ROW_GRID)
+        while (end - start > n && row->cells[start].norm[0] == '\0')
+          start++;
       while (end > start && end - start > n && row->cells[end - 1].norm[0] == '\0')
         end--;
       while (end - start > n && row->cells[start].norm[0] == '\0')
@@ -766,10 +772,21 @@ parse_t2 (ParseState *state)
 
       start = data_start;
       end = row->n_cells;
+      /* A row of a real table under its header: empty cells that a merged
+       * label covers come first, then padding to the table's width; what
+       * is left lines up with the header, blanks included. */
+      if (row->layout == GK_ROW_GRID && n_header > 0)
+        {
+          while (end - start > n_header && row->cells[start].norm[0] == '\0')
+            start++;
+          while (end - start > n_header && row->cells[end - 1].norm[0] == '\0')
+            end--;
+        }
+      else
+        while (end > start && row->cells[end - 1].norm[0] == '\0')
+          end--;
       /* 001 writes "行政事业性收费" and its value as lone lines: take the
        * values from the next row when this one has none. */
-      while (end > start && row->cells[end - 1].norm[0] == '\0')
-        end--;
       if (end == start && r + 1 < state->t2_rows->len)
         {
           const GkTextRow *next = g_ptr_array_index (state->t2_rows, r + 1);
