@@ -200,6 +200,52 @@ test_seed_page (gconstpointer data)
   assert_no_new_parse_findings (report, original);
 }
 
+/* The seed's own text, line by line, in the portal: the metadata comes
+ * from its own title, signature or footer (seed 004 has no title, and its
+ * agency is completed from the government its last line names), with a
+ * navigation bar above and a footer naming another government below. */
+static void
+test_seed_verbatim (gconstpointer data)
+{
+  const char *seed = data;
+  GkReport *original = parse_seed (seed);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "seeds", seed, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GkReport) report = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *diff = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  text = gk_decode_text ((const guint8 *) contents, length, NULL, &error);
+  g_assert_no_error (error);
+
+  bytes = gk_text_write_html_portal (text, GK_HTML_GB2312, &error);
+  g_assert_no_error (error);
+  report = gk_parse_bytes (bytes, seed, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (gk_report_get_format (report), ==, GK_FORMAT_HTML);
+  g_assert_cmpstr (gk_report_get_encoding (report), ==, "GB18030");
+
+  /* The same evidence, not only the same name. */
+  g_assert_cmpstr (gk_report_get_agency_evidence (report), ==, gk_report_get_agency_evidence (original));
+  g_assert_cmpstr (gk_report_get_year_evidence (report), ==, gk_report_get_year_evidence (original));
+
+  diff = gk_report_diff (original, report, TRUE, 20);
+  if (*diff != '\0')
+    {
+      g_auto(GStrv) lines = g_strsplit (diff, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+        g_test_message ("%s", lines[i]);
+      g_test_fail_printf ("the text of %s in a portal page does not parse like the text (listed above)", seed);
+    }
+}
+
 /* The writer really writes what the test relies on: GBK bytes under a
  * gb2312 label, rowspan on the groups of table 3, colspan in headers,
  * chrome around the report. */
@@ -812,6 +858,14 @@ main (int   argc,
                                 gk_html_charset_to_string (c->charset));
         g_test_add_data_func (path, c, test_seed_page);
       }
+
+  for (guint s = 0; s < seeds->len; s++)
+    {
+      const char *seed = g_ptr_array_index (seeds, s);
+      g_autofree char *path = g_strdup_printf ("/formats/html/seed/%.3s/portal-verbatim", seed);
+
+      g_test_add_data_func (path, seed, test_seed_verbatim);
+    }
 
   g_test_add_func ("/formats/html/writer", test_writer_page);
   g_test_add_func ("/formats/html/chrome", test_chrome);

@@ -282,16 +282,19 @@ write_report (GString     *out,
     }
 }
 
+/* The portal page around @body.  Without a @title the article has no
+ * heading of its own: the body's first lines are the report's. */
 static void
 write_portal (GString       *out,
-              GkReport      *report,
+              const char    *title_or_null,
+              const char    *body,
               GkHtmlCharset  charset)
 {
   static const char * const menu[] = {
     "首页", "政务公开", "政务服务", "互动交流", "走进某某", "政策文件", "通知公告",
     "人事信息", "政府信息公开年报", "专题专栏", "数据开放",
   };
-  g_autofree char *title = gk_report_title (report);
+  const char *title = title_or_null != NULL ? title_or_null : "政府信息公开工作年度报告";
 
   g_string_append (out, "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" "
                         "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n"
@@ -322,13 +325,17 @@ write_portal (GString       *out,
                         "  document.write(\"<p>一、总体情况 本年新收政府信息公开申请数量 999<\\/p>\");\n"
                         "</script>\n"
                         "<style>.article h1 { font-size: 22px; } /* 二、主动公开政府信息情况 */</style>\n"
-                        "<div class=\"main\">\n<div class=\"article\">\n<h1 class=\"title\">");
-  append_escaped (out, title);
-  g_string_append (out, "</h1>\n"
-                        "<div class=\"info\">发布时间：2022-01-20　来源：本网　【字体：<a href=\"javascript:;\">大</a> "
+                        "<div class=\"main\">\n<div class=\"article\">\n");
+  if (title_or_null != NULL)
+    {
+      g_string_append (out, "<h1 class=\"title\">");
+      append_escaped (out, title);
+      g_string_append (out, "</h1>\n");
+    }
+  g_string_append (out, "<div class=\"info\">发布时间：2022-01-20　来源：本网　【字体：<a href=\"javascript:;\">大</a> "
                         "<a href=\"javascript:;\">中</a> <a href=\"javascript:;\">小</a>】</div>\n"
                         "<div class=\"content\" id=\"zoom\">\n");
-  write_report (out, report, GK_HTML_PORTAL);
+  g_string_append (out, body);
   g_string_append (out, "</div>\n"
                         "<div class=\"share\">分享到：<a href=\"#\">微信</a> <a href=\"#\">微博</a></div>\n"
                         "</div>\n"
@@ -416,7 +423,13 @@ gk_report_write_html_text (GkReport      *report,
   switch (style)
     {
     case GK_HTML_PORTAL:
-      write_portal (out, report, charset);
+      {
+        g_autofree char *title = gk_report_title (report);
+        g_autoptr(GString) body = g_string_new (NULL);
+
+        write_report (body, report, GK_HTML_PORTAL);
+        write_portal (out, title, body->str, charset);
+      }
       break;
     case GK_HTML_WORD:
       write_word (out, report, charset);
@@ -427,6 +440,107 @@ gk_report_write_html_text (GkReport      *report,
       break;
     }
   return g_string_free (out, FALSE);
+}
+
+static GBytes *
+encode (char           *text,
+        GkHtmlCharset   charset,
+        GError        **error)
+{
+  g_autofree char *owned = text;
+  g_autofree char *converted = NULL;
+  gsize len = 0;
+
+  switch (charset)
+    {
+    case GK_HTML_GB2312:
+      /* GB18030 is GBK for every character GBK has. */
+      converted = g_convert (owned, -1, "GB18030", "UTF-8", NULL, &len, error);
+      return converted != NULL ? g_bytes_new_take (g_steal_pointer (&converted), len) : NULL;
+
+    case GK_HTML_UTF16LE:
+      converted = g_convert (owned, -1, "UTF-16LE", "UTF-8", NULL, &len, error);
+      if (converted == NULL)
+        return NULL;
+      {
+        guint8 *buf = g_malloc (len + 2);
+
+        buf[0] = 0xFF;
+        buf[1] = 0xFE;
+        memcpy (buf + 2, converted, len);
+        return g_bytes_new_take (buf, len + 2);
+      }
+
+    case GK_HTML_UTF8:
+    default:
+      len = strlen (owned);
+      return g_bytes_new_take (g_steal_pointer (&owned), len);
+    }
+}
+
+/**
+ * gk_text_write_html_portal:
+ * @text: a report's text, UTF-8
+ * @charset: how to encode the page
+ * @error: set when the text cannot be encoded
+ *
+ * Wraps a report's text as it is in the portal page: each line of prose
+ * (as gk_layout_read() finds them) a paragraph, each run of table rows a
+ * table with a cell per field and no merges.  The report keeps its own
+ * title, signature and footer lines, so the metadata is guessed from them
+ * with the chrome around them.
+ *
+ * Returns: (transfer full) (nullable): the page's bytes
+ */
+GBytes *
+gk_text_write_html_portal (const char     *text,
+                           GkHtmlCharset   charset,
+                           GError        **error)
+{
+  g_autoptr(GPtrArray) rows = gk_layout_read (text);
+  g_autoptr(GString) body = g_string_new (NULL);
+  GString *out = g_string_sized_new (64 * 1024);
+  gboolean in_table = FALSE;
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const GkTextRow *row = g_ptr_array_index (rows, r);
+
+      if (row->layout == GK_ROW_PROSE)
+        {
+          if (in_table)
+            g_string_append (body, "</table>\n");
+          in_table = FALSE;
+          g_string_append (body, "<p>");
+          append_escaped (body, row->cells[0].raw);
+          g_string_append (body, "</p>\n");
+          continue;
+        }
+
+      if (!in_table)
+        g_string_append (body, "<table border=\"1\">\n");
+      in_table = TRUE;
+      g_string_append (body, "<tr>");
+      for (guint c = 0; c < row->n_cells; c++)
+        {
+          g_auto(GStrv) lines = g_strsplit (row->cells[c].raw, "\n", -1);
+
+          g_string_append (body, "<td>");
+          for (guint l = 0; lines[l] != NULL; l++)
+            {
+              if (l > 0)
+                g_string_append (body, "<br>");
+              append_escaped (body, lines[l]);
+            }
+          g_string_append (body, "</td>");
+        }
+      g_string_append (body, "</tr>\n");
+    }
+  if (in_table)
+    g_string_append (body, "</table>\n");
+
+  write_portal (out, NULL, body->str, charset);
+  return encode (g_string_free (out, FALSE), charset, error);
 }
 
 /**
@@ -444,33 +558,7 @@ gk_report_write_html (GkReport       *report,
                       GkHtmlCharset   charset,
                       GError        **error)
 {
-  g_autofree char *text = gk_report_write_html_text (report, style, charset);
-  g_autofree char *converted = NULL;
-  gsize len = 0;
+  g_return_val_if_fail (GK_IS_REPORT (report), NULL);
 
-  switch (charset)
-    {
-    case GK_HTML_GB2312:
-      /* GB18030 is GBK for every character GBK has. */
-      converted = g_convert (text, -1, "GB18030", "UTF-8", NULL, &len, error);
-      return converted != NULL ? g_bytes_new_take (g_steal_pointer (&converted), len) : NULL;
-
-    case GK_HTML_UTF16LE:
-      converted = g_convert (text, -1, "UTF-16LE", "UTF-8", NULL, &len, error);
-      if (converted == NULL)
-        return NULL;
-      {
-        guint8 *buf = g_malloc (len + 2);
-
-        buf[0] = 0xFF;
-        buf[1] = 0xFE;
-        memcpy (buf + 2, converted, len);
-        return g_bytes_new_take (buf, len + 2);
-      }
-
-    case GK_HTML_UTF8:
-    default:
-      len = strlen (text);
-      return g_bytes_new_take (g_steal_pointer (&text), len);
-    }
+  return encode (gk_report_write_html_text (report, style, charset), charset, error);
 }

@@ -61,5 +61,9 @@ GBytes     *gk_report_write_html      (GkReport       *report,
                                        GkHtmlStyle     style,
                                        GkHtmlCharset   charset,
                                        GError        **error);
+/* A report's text as it is, its lines and table rows, in the portal page. */
+GBytes     *gk_text_write_html_portal (const char     *text,
+                                       GkHtmlCharset   charset,
+                                       GError        **error);
 
 G_END_DECLS
