@@ -25,6 +25,75 @@
 
 #define TITLE_ROWS 8
 
+/* A page copied with its report brings chrome (breadcrumbs, "打印本页",
+ * "【字体:大 中 小】") and a block of page metadata ("标题:…", "来源:…")
+ * before the body.  Chrome says nothing about the report: it is skipped,
+ * and never taken for the agency ("当前位置:首页>…>XX区政府2020年…报告"
+ * would be).  A "标题:" field is the report's title; a "来源:" field names
+ * the publisher, which is the agency when the title does not say. */
+
+static const char * const chrome_prefixes[] = {
+  "当前位置", "您的位置", "您现在的位置", "您当前的位置", "首页", "【", "[", "打印", "关闭",
+  "分享", "微信", "微博", "扫一扫", "收藏", "返回",
+};
+
+typedef enum
+{
+  FIELD_NONE,
+  FIELD_TITLE,
+  FIELD_SOURCE,
+  FIELD_OTHER,
+} PageField;
+
+static const struct
+{
+  const char *label;
+  PageField   field;
+} page_fields[] = {
+  { "标题", FIELD_TITLE }, { "题名", FIELD_TITLE },
+  { "来源", FIELD_SOURCE }, { "信息来源", FIELD_SOURCE }, { "发布机构", FIELD_SOURCE },
+  { "发文机关", FIELD_SOURCE }, { "发文机构", FIELD_SOURCE },
+  { "发布时间", FIELD_OTHER }, { "发布日期", FIELD_OTHER }, { "成文日期", FIELD_OTHER },
+  { "发文日期", FIELD_OTHER }, { "印发日期", FIELD_OTHER }, { "生成日期", FIELD_OTHER },
+  { "索引号", FIELD_OTHER }, { "主题分类", FIELD_OTHER }, { "主题词", FIELD_OTHER },
+  { "公开方式", FIELD_OTHER }, { "公开范围", FIELD_OTHER }, { "文号", FIELD_OTHER },
+  { "发文字号", FIELD_OTHER }, { "原文链接", FIELD_OTHER }, { "链接", FIELD_OTHER },
+  { "浏览次数", FIELD_OTHER }, { "点击数", FIELD_OTHER }, { "阅读次数", FIELD_OTHER },
+  { "访问量", FIELD_OTHER }, { "作者", FIELD_OTHER }, { "责任编辑", FIELD_OTHER }, { "编辑", FIELD_OTHER },
+};
+
+static gboolean
+is_page_chrome (const char *norm)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (chrome_prefixes); i++)
+    if (g_str_has_prefix (norm, chrome_prefixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "标题:…" (full-width colon folded): the field, and where its value
+ * starts. */
+static PageField
+page_field (const char  *norm,
+            const char **value)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_fields); i++)
+    if (g_str_has_prefix (norm, page_fields[i].label) && norm[strlen (page_fields[i].label)] == ':')
+      {
+        *value = norm + strlen (page_fields[i].label) + 1;
+        return page_fields[i].field;
+      }
+  return FIELD_NONE;
+}
+
+/* Neither chrome nor a field: a row of the report itself. */
+static gboolean
+is_page_row (const char *norm)
+{
+  const char *value;
+  return is_page_chrome (norm) || page_field (norm, &value) != FIELD_NONE;
+}
+
 static const char * const agency_suffixes[] = {
   "人民政府", "政府", "办公室", "办公厅", "委员会", "管理局", "局", "办事处", "街道", "镇", "乡",
   "厅", "委", "院", "中心", "处", "部", "署", "所", "站", "队", "馆", "会", "司", "办",
@@ -130,14 +199,38 @@ guess_from_title (GkReport  *report,
   guint i = 0;
   const GkTextRow *row;
   const GkTextRow *previous[TITLE_ROWS] = { NULL, };
+  const GkTextRow *source = NULL;
+  const char *source_name = NULL;
 
   for (row = first_prose (rows, 0, &i); row != NULL && seen < TITLE_ROWS; row = first_prose (rows, i + 1, &i))
     {
       const char *norm = row->cells[0].norm;
       const char *where = NULL;
+      const char *value = NULL;
       int year;
 
-      previous[seen++] = row;
+      if (is_page_chrome (norm))
+        continue;
+      switch (page_field (norm, &value))
+        {
+        case FIELD_TITLE:
+          norm = value;
+          break;
+        case FIELD_SOURCE:
+          if (source == NULL && looks_like_agency_line (value))
+            {
+              source = row;
+              source_name = value;
+            }
+          continue;
+        case FIELD_OTHER:
+          continue;
+        case FIELD_NONE:
+        default:
+          previous[seen++] = row;
+          break;
+        }
+
       if (!is_title (norm))
         continue;
 
@@ -162,13 +255,21 @@ guess_from_title (GkReport  *report,
         }
 
       /* "北京市大兴区人民政府政府办公室" on the line above the title. */
-      for (guint k = seen - 1; k-- > 0; )
-        if (looks_like_agency_line (previous[k]->cells[0].norm))
+      for (guint k = seen; k-- > 0; )
+        if (previous[k] != row && looks_like_agency_line (previous[k]->cells[0].norm))
           {
             g_autofree char *evidence = shorten_evidence (previous[k]->cells[0].raw);
             gk_report_set_agency (report, previous[k]->cells[0].norm, evidence, previous[k]->line, 0.9);
             return TRUE;
           }
+
+      /* The page's "来源:": the publisher, said outside the report. */
+      if (source != NULL)
+        {
+          g_autofree char *evidence = shorten_evidence (source->cells[0].raw);
+          gk_report_set_agency (report, source_name, evidence, source->line, 0.85);
+          return TRUE;
+        }
 
       return FALSE;
     }
@@ -189,8 +290,11 @@ guess_from_signature (GkReport  *report,
 
       if (row->layout != GK_ROW_PROSE)
         break;
-      checked++;
       norm = row->cells[0].norm;
+      /* "打印本页 关闭窗口" under the report. */
+      if (is_page_row (norm))
+        continue;
+      checked++;
       /* A date under the signature: "2022年1月20日". */
       if (find_year (norm, NULL) > 0 && g_utf8_strlen (norm, -1) <= 14)
         continue;
@@ -363,7 +467,8 @@ guess_year_from_text (GkReport  *report,
       const GkTextRow *row = g_ptr_array_index (rows, i);
       const char *p;
 
-      if (row->layout != GK_ROW_PROSE)
+      /* "发布时间:2022年1月20日" is when the page went up. */
+      if (row->layout != GK_ROW_PROSE || is_page_row (row->cells[0].norm))
         continue;
       for (p = row->cells[0].norm; *p; )
         {

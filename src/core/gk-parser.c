@@ -1124,9 +1124,9 @@ parse_rows_into (GkReport    *report,
 
   ok = parse_rows (&state, error);
 
+  /* Cells the splits disagree on become blanks marked ambiguous. */
   if (ok && scraped_findings != NULL)
-    for (guint i = 0; i < scraped_findings->len; i++)
-      gk_report_add_finding (report, g_ptr_array_index (scraped_findings, i));
+    gk_scraped_add_findings (report, scraped_findings);
 
   for (guint i = 0; i < GK_N_SECTIONS; i++)
     g_string_free (state.sections[i], TRUE);

@@ -7,11 +7,14 @@
 #include <glib.h>
 
 #include "gk-layout.h"
+#include "gk-report.h"
 
 G_BEGIN_DECLS
 
-gboolean   gk_scraped_applies (GPtrArray *rows);
-GPtrArray *gk_scraped_rebuild (GPtrArray *rows,
-                               GPtrArray *findings);
+gboolean   gk_scraped_applies      (GPtrArray *rows);
+GPtrArray *gk_scraped_rebuild      (GPtrArray *rows,
+                                    GPtrArray *findings);
+void       gk_scraped_add_findings (GkReport  *report,
+                                    GPtrArray *findings);
 
 G_END_DECLS
