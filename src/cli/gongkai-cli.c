@@ -54,7 +54,12 @@ static gboolean opt_version;
 static gboolean opt_library;
 static char *opt_format;
 static char *opt_output;
+static int opt_max_size = -1;  /* -1: not given */
 static char **opt_args;
+
+/* --max-size, in MB: a larger file is refused before it is read. */
+#define MAX_SIZE_CEILING_MB 4096
+static GkParseLimits limits;
 
 static const GOptionEntry option_entries[] = {
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
@@ -65,6 +70,9 @@ static const GOptionEntry option_entries[] = {
     N_("Export the app’s library instead of files"), NULL },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
     N_("Write the export to FILE instead of standard output"), N_("FILE") },
+  { "max-size", 0, 0, G_OPTION_ARG_INT, &opt_max_size,
+    /* Translators: the help of --max-size; MB is the argument's name */
+    N_("Refuse files larger than MB megabytes (default 64)"), N_("MB") },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
     N_("Show the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_args,
@@ -149,7 +157,7 @@ read_stdin (GError **error)
   while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
     {
       g_byte_array_append (data, buf, n);
-      if (data->len > GK_PARSE_DEFAULT_MAX_SIZE)
+      if (data->len > limits.max_size)
         break;
     }
 
@@ -181,7 +189,7 @@ read_special (GFile   *file,
   while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buf, sizeof buf, NULL, error)) > 0)
     {
       g_byte_array_append (data, buf, n);
-      if (data->len > GK_PARSE_DEFAULT_MAX_SIZE)
+      if (data->len > limits.max_size)
         break;
     }
   if (n < 0)
@@ -245,14 +253,8 @@ read_file (const char  *arg,
 
   /* Checked before loading: a multi-gigabyte file named by mistake must
    * not be read into memory only to be refused. */
-  if (g_file_info_get_size (info) > GK_PARSE_DEFAULT_MAX_SIZE)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("the file is %lu MB, more than the %d MB a report can be"),
-                   (gulong) (g_file_info_get_size (info) / (1024 * 1024)),
-                   GK_PARSE_DEFAULT_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
+  if (!gk_parse_limits_check_size (&limits, g_file_info_get_size (info), error))
+    return NULL;
 
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
     {
@@ -280,7 +282,7 @@ load_report (const char  *arg,
   if (bytes == NULL)
     return NULL;
 
-  report = gk_parse_bytes (bytes, name, error);
+  report = gk_parse_bytes_with_limits (bytes, name, &limits, error);
   if (report == NULL)
     return NULL;
 
@@ -831,6 +833,19 @@ main (int   argc,
     {
       print_usage_error (error->message);
       return EXIT_BAD_INPUT;
+    }
+
+  gk_parse_limits_init (&limits);
+  if (opt_max_size != -1)
+    {
+      if (opt_max_size < 1 || opt_max_size > MAX_SIZE_CEILING_MB)
+        {
+          g_autofree char *message = g_strdup_printf (_("--max-size takes a number of megabytes from 1 to %d"),
+                                                      MAX_SIZE_CEILING_MB);
+          print_usage_error (message);
+          return EXIT_BAD_INPUT;
+        }
+      limits.max_size = (guint64) opt_max_size * 1024 * 1024;
     }
 
   if (opt_version)

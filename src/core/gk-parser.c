@@ -51,6 +51,7 @@ typedef struct
   guint      section_lines[GK_N_SECTIONS];
   GkTemplate t2_template;
   GkTemplate t3_template;
+  const GkParseLimits *limits;
 } ParseState;
 
 /* Adds a finding of the parser's own (P1–P4).  The subject is
@@ -960,6 +961,48 @@ context_for_row (const GkTextRow *row,
   return current;
 }
 
+/* Cuts every cell of the tables' rows to the limit's length, before any
+ * cell of the report is made of them.  A value that long is no count and
+ * a label that long no label of the templates, but either would become a
+ * cell's text or a row's key, held, stored and shown whole.  Only a cut
+ * value is worth a finding: a label is matched by its first words. */
+static void
+cut_long_cells (ParseState *state)
+{
+  GPtrArray *tables[] = { state->t2_rows, state->t3_rows, state->t4_rows };
+  guint max = state->limits->max_cell_length;
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    for (guint r = 0; r < tables[t]->len; r++)
+      {
+        GkTextRow *row = g_ptr_array_index (tables[t], r);
+
+        for (guint c = 0; c < row->n_cells; c++)
+          {
+            GkTextCell *cell = &row->cells[c];
+            gboolean is_label;
+            glong n_chars;
+
+            /* No more characters than bytes: most cells stop here. */
+            if (strlen (cell->raw) <= max || (n_chars = g_utf8_strlen (cell->raw, -1)) <= max)
+              continue;
+
+            is_label = cell_is_label (cell);
+            *g_utf8_offset_to_pointer (cell->raw, max) = '\0';
+            if (g_utf8_strlen (cell->norm, -1) > max)
+              *g_utf8_offset_to_pointer (cell->norm, max) = '\0';
+
+            if (!is_label)
+              {
+                g_autofree char *msg = g_strdup_printf (_("Table %u, line %u: a cell holds %ld characters, more than the %u a cell can hold; only the first %u were kept"),
+                                                        t + 2, cell->line, n_chars, max, max);
+                g_autofree char *subject = g_strdup_printf ("t%u:long@%u:%u", t + 2, cell->line, c);
+                add_parse_finding (state->report, "P4", GK_SEVERITY_WARNING, subject, cell->line, msg);
+              }
+          }
+      }
+}
+
 static gboolean
 parse_rows (ParseState  *state,
             GError     **error)
@@ -1034,6 +1077,7 @@ parse_rows (ParseState  *state,
         }
     }
 
+  cut_long_cells (state);
   parse_t2 (state);
   parse_t3 (state);
   parse_t4 (state);
@@ -1096,9 +1140,10 @@ parse_rows (ParseState  *state,
  * has its tables' cells run together; they are rebuilt first, and every
  * split that had to be guessed becomes a finding of the report. */
 static GkReport *
-parse_rows_into (GkReport    *report,
-                 GPtrArray   *rows,
-                 GError     **error)
+parse_rows_into (GkReport            *report,
+                 GPtrArray           *rows,
+                 const GkParseLimits *limits,
+                 GError             **error)
 {
   ParseState state = { 0, };
   g_autoptr(GPtrArray) scraped_findings = NULL;
@@ -1116,6 +1161,7 @@ parse_rows_into (GkReport    *report,
 
   state.report = report;
   state.rows = rows;
+  state.limits = limits;
   state.t2_rows = g_ptr_array_new ();
   state.t3_rows = g_ptr_array_new ();
   state.t4_rows = g_ptr_array_new ();
@@ -1145,11 +1191,12 @@ parse_rows_into (GkReport    *report,
 }
 
 static GkReport *
-parse_text_into (GkReport    *report,
-                 const char  *text,
-                 GError     **error)
+parse_text_into (GkReport            *report,
+                 const char          *text,
+                 const GkParseLimits *limits,
+                 GError             **error)
 {
-  return parse_rows_into (report, gk_layout_read (text), error);
+  return parse_rows_into (report, gk_layout_read (text), limits, error);
 }
 
 static gboolean
@@ -1178,9 +1225,11 @@ gk_parse_text (const char  *text,
                GError     **error)
 {
   GkReport *report;
+  GkParseLimits limits;
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  gk_parse_limits_init (&limits);
   if (is_blank_text (text))
     {
       g_set_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_EMPTY, _("the file holds no text"));
@@ -1190,7 +1239,7 @@ gk_parse_text (const char  *text,
   report = gk_report_new ();
   gk_report_set_source_name (report, source_name);
   gk_report_set_encoding (report, "UTF-8");
-  return parse_text_into (report, text, error);
+  return parse_text_into (report, text, &limits, error);
 }
 
 /* The file's identity in the library.  nettle rather than GChecksum: it
@@ -1219,6 +1268,80 @@ sha256_hex (const guint8 *data,
 }
 
 /**
+ * gk_parse_limits_init:
+ * @limits: (out caller-allocates): the limits to set
+ *
+ * Sets @limits to the defaults, %GK_PARSE_DEFAULT_MAX_SIZE and
+ * %GK_PARSE_DEFAULT_MAX_CELL_LENGTH.
+ */
+void
+gk_parse_limits_init (GkParseLimits *limits)
+{
+  g_return_if_fail (limits != NULL);
+
+  limits->max_size = GK_PARSE_DEFAULT_MAX_SIZE;
+  limits->max_cell_length = GK_PARSE_DEFAULT_MAX_CELL_LENGTH;
+}
+
+/* "64 MB", "70.3 MB", "512 kB", "1000 bytes": sizes as limits are given. */
+static char *
+format_size (guint64 bytes)
+{
+  if (bytes >= 1024 * 1024)
+    {
+      if (bytes % (1024 * 1024) == 0)
+        return g_strdup_printf ("%" G_GUINT64_FORMAT " MB", bytes / (1024 * 1024));
+      return g_strdup_printf ("%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+  if (bytes % 1024 == 0)
+    return g_strdup_printf ("%" G_GUINT64_FORMAT " kB", bytes / 1024);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu byte", "%lu bytes", bytes), (gulong) bytes);
+}
+
+/**
+ * gk_parse_limits_check_size:
+ * @limits: (nullable): the limits, %NULL for the defaults
+ * @size: the size of a file, in bytes
+ *
+ * Tells whether a file of @size bytes may be read, so that callers refuse
+ * a file too large before they load it, with the message the parser gives.
+ *
+ * Returns: %TRUE when it may, %FALSE with %GK_PARSE_ERROR_TOO_LARGE
+ */
+gboolean
+gk_parse_limits_check_size (const GkParseLimits  *limits,
+                            guint64               size,
+                            GError              **error)
+{
+  GkParseLimits defaults;
+
+  if (limits == NULL)
+    {
+      gk_parse_limits_init (&defaults);
+      limits = &defaults;
+    }
+
+  if (size > limits->max_size)
+    {
+      g_autofree char *have = format_size (size);
+      g_autofree char *max = format_size (limits->max_size);
+
+      /* Not "64.0 MB, more than the 64 MB" for a file just over. */
+      if (strcmp (have, max) == 0 || (size - limits->max_size < 1024 * 1024 / 10 && size >= 1024 * 1024))
+        {
+          g_free (have);
+          have = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu byte", "%lu bytes", size), (gulong) size);
+        }
+      /* Translators: the sizes are "70.3 MB" and "64 MB" */
+      g_set_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_TOO_LARGE,
+                   _("the file is %s, more than the %s a report can be"), have, max);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * gk_parse_bytes:
  * @bytes: the file's bytes
  * @source_name: (nullable): where they came from
@@ -1233,10 +1356,30 @@ gk_parse_bytes (GBytes      *bytes,
                 const char  *source_name,
                 GError     **error)
 {
+  return gk_parse_bytes_with_limits (bytes, source_name, NULL, error);
+}
+
+/**
+ * gk_parse_bytes_with_limits:
+ * @bytes: the file's bytes
+ * @source_name: (nullable): where they came from
+ * @limits: (nullable): the limits to keep, %NULL for the defaults
+ *
+ * As gk_parse_bytes(), within @limits.
+ *
+ * Returns: (transfer full) (nullable): the report
+ */
+GkReport *
+gk_parse_bytes_with_limits (GBytes              *bytes,
+                            const char          *source_name,
+                            const GkParseLimits *limits,
+                            GError             **error)
+{
   g_autoptr(GError) local_error = NULL;
   g_autofree char *encoding = NULL;
   g_autofree char *text = NULL;
   g_autofree char *sha256 = NULL;
+  GkParseLimits defaults;
   const guint8 *data;
   gsize length;
   GkFormat format;
@@ -1244,15 +1387,16 @@ gk_parse_bytes (GBytes      *bytes,
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
+  if (limits == NULL)
+    {
+      gk_parse_limits_init (&defaults);
+      limits = &defaults;
+    }
+
   data = g_bytes_get_data (bytes, &length);
 
-  if (length > GK_PARSE_DEFAULT_MAX_SIZE)
-    {
-      g_set_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_TOO_LARGE,
-                   _("the file is %lu MB, more than the %d MB a report can be"),
-                   (gulong) (length / (1024 * 1024)), GK_PARSE_DEFAULT_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
+  if (!gk_parse_limits_check_size (limits, length, error))
+    return NULL;
 
   if (!gk_format_sniff (data, length, &format, error))
     return NULL;
@@ -1288,7 +1432,7 @@ gk_parse_bytes (GBytes      *bytes,
       /* A DOCX is UTF-8 XML and a PDF has no encoding of its own. */
       gk_report_set_encoding (report, encoding ? encoding : "UTF-8");
       gk_report_set_format (report, format);
-      return parse_rows_into (report, rows, error);
+      return parse_rows_into (report, rows, limits, error);
     }
 
   text = gk_decode_text (data, length, &encoding, &local_error);
@@ -1316,7 +1460,7 @@ gk_parse_bytes (GBytes      *bytes,
   gk_report_set_encoding (report, encoding);
   gk_report_set_format (report, GK_FORMAT_TEXT);
 
-  return parse_text_into (report, text, error);
+  return parse_text_into (report, text, limits, error);
 }
 
 /**

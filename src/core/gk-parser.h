@@ -26,12 +26,40 @@ typedef enum
 
 /* Reports are a few kB to a few MB; anything far larger is not a report. */
 #define GK_PARSE_DEFAULT_MAX_SIZE (64 * 1024 * 1024)
+/* The longest text a table's cell keeps, in characters: a count has a few
+ * digits and the longest label of the templates some sixty characters. */
+#define GK_PARSE_DEFAULT_MAX_CELL_LENGTH 1000
+
+/**
+ * GkParseLimits:
+ * @max_size: the largest file, in bytes, read at all
+ * @max_cell_length: the characters a cell of a table keeps; the rest of a
+ *   longer one is cut, with a finding
+ *
+ * The safety limits of a parse that the caller may choose.  The readers
+ * of HTML, DOCX and PDF have fixed limits of their own (nesting, zip
+ * entries and ratios, pages), reported as %GK_PARSE_ERROR_LIMIT.
+ */
+typedef struct
+{
+  guint64 max_size;
+  guint   max_cell_length;
+} GkParseLimits;
 
 GQuark    gk_parse_error_quark (void);
+
+void      gk_parse_limits_init       (GkParseLimits        *limits);
+gboolean  gk_parse_limits_check_size (const GkParseLimits  *limits,
+                                      guint64               size,
+                                      GError              **error);
 
 GkReport *gk_parse_bytes       (GBytes       *bytes,
                                 const char   *source_name,
                                 GError      **error);
+GkReport *gk_parse_bytes_with_limits (GBytes              *bytes,
+                                      const char          *source_name,
+                                      const GkParseLimits *limits,
+                                      GError             **error);
 GkReport *gk_parse_text        (const char   *text,
                                 const char   *source_name,
                                 GError      **error);

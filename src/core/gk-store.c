@@ -304,6 +304,27 @@ gk_store_stmt_release (GkStoreStmt *stmt)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkStoreStmt, gk_store_stmt_release)
 
+/* The errno of the last failed write: SQLite's own record of it
+ * (sqlite3_system_errno()) is errno when the error reached the API, often
+ * overwritten by then, so the files' records are asked too: the database's,
+ * then its WAL's. */
+static int
+io_errno (sqlite3 *db)
+{
+  sqlite3_file *journal = NULL;
+  int value = sqlite3_system_errno (db);
+
+  if (value != 0)
+    return value;
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_LAST_ERRNO, &value) == SQLITE_OK && value != 0)
+    return value;
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &journal) == SQLITE_OK
+      && journal != NULL && journal->pMethods != NULL
+      && journal->pMethods->xFileControl (journal, SQLITE_FCNTL_LAST_ERRNO, &value) == SQLITE_OK)
+    return value;
+  return 0;
+}
+
 static void
 set_sqlite_error (GError     **error,
                   sqlite3     *db,
@@ -311,6 +332,24 @@ set_sqlite_error (GError     **error,
                   const char  *path)
 {
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  /* SQLite says SQLITE_FULL only when a write stopped part way on a full
+   * disk; a write refused whole for want of room, over a quota or past a
+   * file size limit comes back as an I/O error.  The errno tells which. */
+  if ((rc & 0xff) == SQLITE_IOERR && db != NULL)
+    {
+      int system_errno = io_errno (db);
+
+      if (system_errno == ENOSPC || system_errno == EDQUOT)
+        rc = SQLITE_FULL;
+      else if (system_errno == EFBIG)
+        {
+          g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_NO_SPACE,
+                       _("The library “%s” could not be written: it has reached the largest file size allowed here (%s)."),
+                       path, g_strerror (system_errno));
+          return;
+        }
+    }
 
   switch (rc & 0xff)
     {
