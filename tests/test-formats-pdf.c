@@ -324,6 +324,55 @@ test_seed (gconstpointer data)
     }
 }
 
+/* Tables without rules: the cells are found by the alignment of their
+ * text alone.  Tables 3 and 4 come back whole (wrapped labels joined into
+ * the rows of their numbers, table 4's blanks in their columns).  Table 2
+ * is not compared: without rules, a value centred under a header merged
+ * over three columns cannot be told from a value in the middle column. */
+static void
+test_unruled (gconstpointer data)
+{
+  const char *seed = data;
+  g_autoptr(GkReport) original = NULL;
+  g_autoptr(GkReport) from_pdf = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) diff = g_string_new (NULL);
+  GkPdfOptions options;
+
+  if (skip_without_fonts ())
+    return;
+
+  original = parse_seed (seed);
+  gk_pdf_options_init (&options);
+  options.ruled_tables = FALSE;
+  pdf = gk_report_write_pdf (original, &options, NULL);
+
+  from_pdf = gk_parse_bytes (pdf, seed, &error);
+  if (from_pdf == NULL)
+    keep_pdf ("gk-test-formats-pdf-failed.pdf", pdf);
+  g_assert_no_error (error);
+  g_assert_nonnull (from_pdf);
+
+  if (g_strcmp0 (gk_report_get_agency (original), gk_report_get_agency (from_pdf)) != 0)
+    g_string_append_printf (diff, "agency \"%s\" became \"%s\"\n",
+                            gk_report_get_agency (original), gk_report_get_agency (from_pdf));
+  if (gk_report_get_year (original) != gk_report_get_year (from_pdf))
+    g_string_append_printf (diff, "year %d became %d\n", gk_report_get_year (original), gk_report_get_year (from_pdf));
+  compare_tables (original, from_pdf, GK_TABLE_3, diff);
+  compare_tables (original, from_pdf, GK_TABLE_4, diff);
+
+  if (diff->len > 0)
+    {
+      g_auto(GStrv) lines = g_strsplit (diff->str, "\n", -1);
+
+      keep_pdf ("gk-test-formats-pdf-failed.pdf", pdf);
+      for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+        g_test_message ("%s", lines[i]);
+      g_test_fail_printf ("the PDF of %s without rules does not parse as its text (differences above)", seed);
+    }
+}
+
 /* The five seeds must be there, or the seed tests test nothing. */
 static void
 test_seeds_present (void)
@@ -413,6 +462,32 @@ test_truncated (void)
           g_assert_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_CORRUPT);
         }
     }
+
+  /* Cut just before its end ("startxref" and "%%EOF" gone), a PDF still has
+   * its objects and its cross-reference table: poppler rebuilds the file's
+   * structure, and the whole report is read. */
+  {
+    const guint8 *end = NULL;
+    g_autoptr(GBytes) cut = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GkReport) report = NULL;
+
+    for (const guint8 *p = data; p != NULL && p + 9 <= data + size; p++)
+      {
+        p = memchr (p, 's', data + size - p);
+        if (p == NULL)
+          break;
+        if (memcmp (p, "startxref", 9) == 0)
+          end = p;
+      }
+    g_assert_nonnull (end);
+    cut = g_bytes_new (data, end - data);
+    report = gk_parse_bytes (cut, "cut.pdf", &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (report);
+    g_assert_cmpuint (gk_table_get_n_cells (gk_report_get_table (report, GK_TABLE_3)), ==,
+                      gk_table_get_n_cells (gk_report_get_table (original, GK_TABLE_3)));
+  }
 }
 
 static void
@@ -564,6 +639,9 @@ main (int   argc,
       g_ptr_array_add (cases, c);
       name = g_strdup_printf ("/pdf/seed/%.3s", c->seed);
       g_test_add_data_func (name, c, test_seed);
+      g_free (name);
+      name = g_strdup_printf ("/pdf/unruled/%.3s", c->seed);
+      g_test_add_data_func (name, c->seed, test_unruled);
     }
 
   g_test_add_func ("/pdf/page-numbers", test_page_numbers);

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <poppler.h>
 
+#include "gk-cell.h"
 #include "gk-parser.h"
 #include "gk-pdf-grid.h"
 #include "gk-pdf-reader.h"
@@ -57,6 +58,10 @@
  * a line into separate runs (table cells side by side). */
 #define RUN_GAP     1.0
 
+/* Inside a table without rules, cells are closer: two-character headers in
+ * columns a little wider than them. */
+#define CELL_GAP    0.5
+
 /* Points above and below a page's table lines that are rendered with them:
  * header rows without separate parts ("第二十条第（一）项"). */
 #define BAND_MARGIN 100.0
@@ -97,6 +102,7 @@ typedef struct
   GPtrArray *rows;       /* GStrv, one string per cell */
   guint      n_columns;
   double    *xs;         /* column lines of a ruled table, else NULL */
+  double    *centers;    /* value columns of a table without rules, else NULL */
   gboolean   first_on_page, last_on_page;
 } Item;
 
@@ -119,6 +125,7 @@ item_free (Item *item)
   g_free (item->text);
   g_clear_pointer (&item->rows, g_ptr_array_unref);
   g_free (item->xs);
+  g_free (item->centers);
   g_free (item);
 }
 
@@ -295,16 +302,19 @@ append_joined (GString    *out,
 }
 
 /* The text of glyphs [from, to) of a line, with poppler's word spaces
- * between characters but none at the ends. */
+ * between characters but none at the ends; a gap wider than @gap (a run
+ * break, when @gap > 0) is a space too. */
 static void
 append_glyph_text (GString      *out,
                    const Glyph  *glyphs,
                    const guint  *indices,
                    guint         from,
-                   guint         to)
+                   guint         to,
+                   double        gap)
 {
   gboolean pending_space = FALSE;
   gsize start = out->len;
+  double previous_x2 = G_MAXDOUBLE;
 
   for (guint i = from; i < to; i++)
     {
@@ -315,10 +325,13 @@ append_glyph_text (GString      *out,
           pending_space = out->len > start;
           continue;
         }
+      if (gap > 0 && out->len > start && glyph->x1 - previous_x2 > gap)
+        pending_space = TRUE;
       if (pending_space)
         g_string_append_c (out, ' ');
       pending_space = FALSE;
       g_string_append_unichar (out, glyph->ch);
+      previous_x2 = glyph->x2;
     }
 }
 
@@ -329,7 +342,7 @@ line_text (const Line   *line,
 {
   GString *out = g_string_new (NULL);
 
-  append_glyph_text (out, glyphs, indices, line->start, line->start + line->n);
+  append_glyph_text (out, glyphs, indices, line->start, line->start + line->n, RUN_GAP * line->height);
   return g_string_free (out, FALSE);
 }
 
@@ -729,7 +742,7 @@ line_runs (const Line  *line,
 
       if (glyph->space)
         continue;
-      if (run == NULL || glyph->x1 - run->x2 > RUN_GAP * line->height)
+      if (run == NULL || glyph->x1 - run->x2 > CELL_GAP * line->height)
         {
           Run next = { i, i + 1, glyph->x1, glyph->x2 };
           g_array_append_val (runs, next);
@@ -743,8 +756,123 @@ line_runs (const Line  *line,
   return runs;
 }
 
-/* A table without rules, from consecutive lines of several runs: its
- * columns are where the runs of all its lines stand, each line a row. */
+/* Tables without rules.
+ *
+ * Values line up: the numbers of a column share their centre, and the
+ * columns of the value area are the centres of the numbers, with the
+ * narrow header cells that stand on the same pitch (they give the columns
+ * whose values are all blank their place, as in table 4 with five blanks
+ * before ten numbers).  What is left of the values is the label area,
+ * where cells are the runs that overlap from line to line.  A line with a
+ * value is a row; a line with labels only is part of the row nearest to
+ * it (a label wrapped above and below the numbers it names); other lines
+ * (headers) make rows of their own, consecutive ones together. */
+
+typedef struct
+{
+  guint    line;
+  guint    from, to;  /* positions in the page's index array */
+  double   x1, x2;
+  gboolean numeric;
+  int      column;    /* a value column, or -1 in the label area */
+} StreamRun;
+
+static gboolean
+is_value_text (const char *text)
+{
+  double value;
+  gboolean has_value, is_integer;
+  GkValueClass klass = gk_cell_classify (text, &value, &has_value, &is_integer);
+
+  return klass == GK_VALUE_NUMBER || klass == GK_VALUE_SIGNED || klass == GK_VALUE_NA;
+}
+
+static GArray *
+cluster_centers (GArray *values,
+                 double  tolerance)
+{
+  GArray *centers = g_array_new (FALSE, FALSE, sizeof (double));
+  double sum = 0;
+  guint n = 0;
+
+  g_array_sort (values, compare_doubles);
+  for (guint i = 0; i < values->len; i++)
+    {
+      double value = g_array_index (values, double, i);
+
+      if (n > 0 && value - sum / n > tolerance)
+        {
+          double mean = sum / n;
+          g_array_append_val (centers, mean);
+          sum = 0;
+          n = 0;
+        }
+      sum += value;
+      n++;
+    }
+  if (n > 0)
+    {
+      double mean = sum / n;
+      g_array_append_val (centers, mean);
+    }
+  return centers;
+}
+
+static int
+nearest_center (GArray *centers,
+                double  x)
+{
+  int best = -1;
+  double distance = G_MAXDOUBLE;
+
+  for (guint c = 0; c < centers->len; c++)
+    if (fabs (g_array_index (centers, double, c) - x) < distance)
+      {
+        distance = fabs (g_array_index (centers, double, c) - x);
+        best = c;
+      }
+  return best;
+}
+
+static int
+compare_runs_by_position (gconstpointer a,
+                          gconstpointer b)
+{
+  const StreamRun *x = *(StreamRun * const *) a, *y = *(StreamRun * const *) b;
+
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  return x->x1 < y->x1 ? -1 : x->x1 > y->x1;
+}
+
+/* The text of runs (StreamRun*) that make one cell: by line, then left to
+ * right. */
+static char *
+runs_text (GPtrArray   *runs,
+           const Glyph *glyphs,
+           const guint *indices)
+{
+  GString *out = g_string_new (NULL);
+  guint line = G_MAXUINT;
+
+  g_ptr_array_sort (runs, compare_runs_by_position);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const StreamRun *run = g_ptr_array_index (runs, i);
+      g_autoptr(GString) piece = g_string_new (NULL);
+
+      append_glyph_text (piece, glyphs, indices, run->from, run->to, 0);
+      if (line == run->line)
+        g_string_append_c (out, ' ');
+      if (line == run->line)
+        g_string_append (out, piece->str);
+      else
+        append_joined (out, piece->str);
+      line = run->line;
+    }
+  return g_string_free (out, FALSE);
+}
+
 static Item *
 stream_item (const Glyph *glyphs,
              const guint *indices,
@@ -753,69 +881,231 @@ stream_item (const Glyph *glyphs,
              guint        page)
 {
   Item *item = g_new0 (Item, 1);
-  g_autoptr(GPtrArray) line_run_arrays = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Run));
-  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (Run));
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (StreamRun));
+  g_autoptr(GArray) numeric_centers = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) centers = NULL;
+  g_autofree int *owner = g_new (int, n_lines);
+  g_autofree gboolean *has_value = g_new0 (gboolean, n_lines);
+  g_autofree gboolean *is_header = g_new0 (gboolean, n_lines);
+  double height = lines[0].height;
+  double pitch = 0;
 
   for (guint l = 0; l < n_lines; l++)
     {
-      GArray *runs = line_runs (&lines[l], glyphs, indices);
-      g_ptr_array_add (line_run_arrays, runs);
-      g_array_append_vals (spans, runs->data, runs->len);
+      g_autoptr(GArray) line_runs_ = line_runs (&lines[l], glyphs, indices);
+
+      height = MIN (height, lines[l].height);
+      for (guint i = 0; i < line_runs_->len; i++)
+        {
+          const Run *r = &g_array_index (line_runs_, Run, i);
+          StreamRun run = { l, r->from, r->to, r->x1, r->x2, FALSE, -1 };
+          g_autoptr(GString) text = g_string_new (NULL);
+
+          append_glyph_text (text, glyphs, indices, r->from, r->to, 0);
+          run.numeric = is_value_text (text->str);
+          if (run.numeric)
+            {
+              double center = (run.x1 + run.x2) / 2;
+              g_array_append_val (numeric_centers, center);
+            }
+          g_array_append_val (runs, run);
+        }
     }
 
-  /* Columns: the runs' extents merged where they overlap. */
-  for (guint i = 0; i < spans->len; i++)
-    for (guint k = i + 1; k < spans->len; k++)
-      if (g_array_index (spans, Run, k).x1 < g_array_index (spans, Run, i).x1)
-        {
-          Run t = g_array_index (spans, Run, i);
-          g_array_index (spans, Run, i) = g_array_index (spans, Run, k);
-          g_array_index (spans, Run, k) = t;
-        }
-  for (guint i = 0; i < spans->len; i++)
+  /* The value columns: where the numbers are, and the narrow cells on
+   * their pitch. */
+  centers = cluster_centers (numeric_centers, 0.4 * height);
+  for (guint c = 1; c < centers->len; c++)
     {
-      Run span = g_array_index (spans, Run, i);
+      double d = g_array_index (centers, double, c) - g_array_index (centers, double, c - 1);
+      pitch = pitch == 0 ? d : MIN (pitch, d);
+    }
+  if (pitch > 0)
+    {
+      g_autoptr(GArray) narrow = g_array_new (FALSE, FALSE, sizeof (double));
+      double lo = g_array_index (centers, double, 0);
+      double hi = g_array_index (centers, double, centers->len - 1);
 
-      if (columns->len > 0 && span.x1 <= g_array_index (columns, Run, columns->len - 1).x2)
-        g_array_index (columns, Run, columns->len - 1).x2 = MAX (g_array_index (columns, Run, columns->len - 1).x2, span.x2);
+      for (guint i = 0; i < runs->len; i++)
+        {
+          const StreamRun *run = &g_array_index (runs, StreamRun, i);
+          double center = (run->x1 + run->x2) / 2;
+
+          if (!run->numeric && run->x2 - run->x1 < 0.9 * pitch)
+            g_array_append_val (narrow, center);
+        }
+
+      /* Columns of blanks stand on the pitch next to the columns of
+       * numbers, one after the other, each with a narrow header cell: a
+       * stray fragment of a label somewhere on the pitch is none. */
+      for (int direction = -1; direction <= 1; direction += 2)
+        for (int k = 1; ; k++)
+          {
+            double target = (direction < 0 ? lo : hi) + direction * k * pitch;
+            gboolean found = FALSE;
+
+            for (guint i = 0; i < narrow->len && !found; i++)
+              found = fabs (g_array_index (narrow, double, i) - target) < 0.25 * pitch;
+            if (!found)
+              break;
+            g_array_append_val (centers, target);
+          }
+
+      /* And between them, where a column has no number but a header. */
+      for (double target = lo + pitch; target < hi - 0.5 * pitch; target += pitch)
+        {
+          gboolean known = FALSE, found = FALSE;
+
+          for (guint c = 0; c < centers->len && !known; c++)
+            known = fabs (g_array_index (centers, double, c) - target) < 0.25 * pitch;
+          for (guint i = 0; i < narrow->len && !found && !known; i++)
+            found = fabs (g_array_index (narrow, double, i) - target) < 0.25 * pitch;
+          if (found)
+            g_array_append_val (centers, target);
+        }
+      g_array_sort (centers, compare_doubles);
+    }
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      StreamRun *run = &g_array_index (runs, StreamRun, i);
+      double center = (run->x1 + run->x2) / 2;
+      double reach = pitch > 0 ? 0.5 * pitch : height;
+
+      if (centers->len == 0 || center < g_array_index (centers, double, 0) - reach)
+        run->column = -1;
+      else if (run->x2 - run->x1 > (pitch > 0 ? pitch : 2 * height))
+        /* A header spanning several columns: the first it covers. */
+        run->column = nearest_center (centers, run->x1 + reach);
       else
-        g_array_append_val (columns, span);
+        run->column = nearest_center (centers, center);
+      if (run->numeric && run->column >= 0)
+        has_value[run->line] = TRUE;
+    }
+
+  /* Which row each line belongs to. */
+  for (guint l = 0; l < n_lines; l++)
+    {
+      gboolean labels_only = TRUE;
+      double best = G_MAXDOUBLE;
+      double center = (lines[l].y1 + lines[l].y2) / 2;
+
+      owner[l] = has_value[l] ? (int) l : -1;
+      if (has_value[l])
+        continue;
+      for (guint i = 0; i < runs->len; i++)
+        if (g_array_index (runs, StreamRun, i).line == l && g_array_index (runs, StreamRun, i).column >= 0)
+          labels_only = FALSE;
+      if (!labels_only)
+        continue;
+      for (guint k = 0; k < n_lines; k++)
+        {
+          double d = fabs ((lines[k].y1 + lines[k].y2) / 2 - center);
+
+          /* Ties go to the row above: a label wraps downwards. */
+          if (has_value[k] && d < best - 0.01 && d <= 2.5 * height)
+            {
+              best = d;
+              owner[l] = k;
+            }
+        }
+    }
+  for (guint l = 0; l < n_lines; l++)
+    {
+      if (owner[l] >= 0)
+        continue;
+      /* A header line: with the header line just above it if that is a
+       * line of the same cells (closer than the rows of a table are). */
+      if (l > 0 && is_header[l - 1] && lines[l].y1 - lines[l - 1].y2 <= 0.6 * height)
+        owner[l] = owner[l - 1];
+      else
+        owner[l] = l;
+      is_header[l] = TRUE;
     }
 
   item->kind = ITEM_TABLE;
   item->page = page;
   item->top = lines[0].y1;
   item->bottom = lines[n_lines - 1].y2;
-  item->n_columns = columns->len;
+  item->n_columns = centers->len;
+  item->centers = g_memdup2 (centers->data, sizeof (double) * centers->len);
   item->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
   for (guint l = 0; l < n_lines; l++)
     {
-      GArray *runs = g_ptr_array_index (line_run_arrays, l);
-      char **row = g_new0 (char *, columns->len + 1);
-      GString **cells = g_new0 (GString *, columns->len);
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();  /* StreamRun*, label area */
+      g_autoptr(GPtrArray) cells = g_ptr_array_new ();   /* char* */
+      g_autoptr(GPtrArray) cell_runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
-      for (guint c = 0; c < columns->len; c++)
-        cells[c] = g_string_new (NULL);
+      if (owner[l] != (int) l)
+        continue;
+
       for (guint i = 0; i < runs->len; i++)
         {
-          const Run *run = &g_array_index (runs, Run, i);
-          double center = (run->x1 + run->x2) / 2;
-
-          for (guint c = 0; c < columns->len; c++)
-            if (center >= g_array_index (columns, Run, c).x1 && center <= g_array_index (columns, Run, c).x2)
-              {
-                if (cells[c]->len > 0)
-                  g_string_append_c (cells[c], ' ');
-                append_glyph_text (cells[c], glyphs, indices, run->from, run->to);
-                break;
-              }
+          StreamRun *run = &g_array_index (runs, StreamRun, i);
+          if (owner[run->line] == (int) l && run->column < 0)
+            g_ptr_array_add (labels, run);
         }
-      for (guint c = 0; c < columns->len; c++)
-        row[c] = g_string_free (cells[c], FALSE);
-      g_free (cells);
-      g_ptr_array_add (item->rows, row);
+
+      /* Label cells: runs that overlap one another from line to line. */
+      for (guint i = 0; i < labels->len; i++)
+        {
+          StreamRun *run = g_ptr_array_index (labels, i);
+          GPtrArray *cell = NULL;
+
+          for (guint k = 0; k < cell_runs->len && cell == NULL; k++)
+            {
+              GPtrArray *candidate = g_ptr_array_index (cell_runs, k);
+              for (guint j = 0; j < candidate->len; j++)
+                {
+                  StreamRun *other = g_ptr_array_index (candidate, j);
+                  double overlap = MIN (run->x2, other->x2) - MAX (run->x1, other->x1);
+
+                  if (other->line != run->line && overlap > 0.3 * MIN (run->x2 - run->x1, other->x2 - other->x1))
+                    {
+                      cell = candidate;
+                      break;
+                    }
+                }
+            }
+          if (cell == NULL)
+            {
+              cell = g_ptr_array_new ();
+              g_ptr_array_add (cell_runs, cell);
+            }
+          g_ptr_array_add (cell, run);
+        }
+      for (guint i = 0; i < cell_runs->len; i++)
+        for (guint k = i + 1; k < cell_runs->len; k++)
+          {
+            StreamRun *a = g_ptr_array_index ((GPtrArray *) g_ptr_array_index (cell_runs, i), 0);
+            StreamRun *b = g_ptr_array_index ((GPtrArray *) g_ptr_array_index (cell_runs, k), 0);
+
+            if (b->x1 < a->x1)
+              {
+                gpointer t = cell_runs->pdata[i];
+                cell_runs->pdata[i] = cell_runs->pdata[k];
+                cell_runs->pdata[k] = t;
+              }
+          }
+      for (guint i = 0; i < cell_runs->len; i++)
+        g_ptr_array_add (cells, runs_text (g_ptr_array_index (cell_runs, i), glyphs, indices));
+
+      for (guint c = 0; c < centers->len; c++)
+        {
+          g_autoptr(GPtrArray) column = g_ptr_array_new ();
+
+          for (guint i = 0; i < runs->len; i++)
+            {
+              StreamRun *run = &g_array_index (runs, StreamRun, i);
+              if (owner[run->line] == (int) l && run->column == (int) c)
+                g_ptr_array_add (column, run);
+            }
+          g_ptr_array_add (cells, runs_text (column, glyphs, indices));
+        }
+
+      g_ptr_array_add (cells, NULL);
+      g_ptr_array_add (item->rows, g_ptr_array_steal (cells, NULL));
     }
 
   return item;
@@ -888,6 +1178,91 @@ table_band (const Page *page,
   return *top < *bottom;
 }
 
+/* Finds the table without rules that starts at line *@first when that line
+ * has separate parts: the lines of separate parts that follow, with the
+ * short lines between them (labels wrapped above or below their numbers,
+ * header cells), and the header lines above the first over its value
+ * columns.  Returns the end of the table's lines and moves *@first up to
+ * its first header line, or returns *@first when there are fewer than two
+ * lines of separate parts. */
+static guint
+stream_block (GArray         *lines,
+              const gboolean *skip,
+              guint          *first)
+{
+  const Line *start = &g_array_index (lines, Line, *first);
+  guint end = *first + 1, n_table = 1;
+  double left, right;
+
+  if (start->n_runs < 2)
+    return *first;
+
+  for (guint l = *first + 1; l < lines->len && !skip[l]; l++)
+    {
+      const Line *line = &g_array_index (lines, Line, l);
+      const Line *above = &g_array_index (lines, Line, l - 1);
+      double h = MAX (line->height, above->height);
+      double gap = line->y1 - above->y2;
+      gboolean followed = FALSE;
+
+      if (line->n_runs >= 2)
+        {
+          if (gap > 2.0 * h)
+            break;
+          end = l + 1;
+          n_table++;
+          continue;
+        }
+
+      if (gap > 1.2 * h || line->n_chars > 25)
+        break;
+      for (guint k = l + 1; k < lines->len && k <= l + 3 && !skip[k]; k++)
+        {
+          const Line *next = &g_array_index (lines, Line, k);
+          const Line *before = &g_array_index (lines, Line, k - 1);
+
+          if (next->y1 - before->y2 > 1.2 * MAX (next->height, before->height))
+            break;
+          if (next->n_runs >= 2)
+            {
+              followed = TRUE;
+              break;
+            }
+        }
+      /* After the last line of parts, only a label's close last line. */
+      if (followed || (l == end && gap <= 0.8 * h))
+        end = l + 1;
+      else
+        break;
+    }
+
+  if (n_table < 2)
+    return *first;
+
+  left = G_MAXDOUBLE;
+  right = -G_MAXDOUBLE;
+  for (guint l = *first; l < end; l++)
+    if (g_array_index (lines, Line, l).n_runs >= 2)
+      {
+        left = MIN (left, g_array_index (lines, Line, l).x1);
+        right = MAX (right, g_array_index (lines, Line, l).x2);
+      }
+
+  /* Header cells over the value columns, above the first line of parts. */
+  while (*first > 0 && !skip[*first - 1])
+    {
+      const Line *line = &g_array_index (lines, Line, *first - 1);
+      const Line *below = &g_array_index (lines, Line, *first);
+
+      if (line->n_runs >= 2 || line->n_chars > 25 || below->y1 - line->y2 > 1.2 * MAX (line->height, below->height)
+          || line->x1 < left + 0.25 * (right - left))
+        break;
+      (*first)--;
+    }
+
+  return end;
+}
+
 /* The page's items, top to bottom: its ruled tables, found before, and
  * what is left: page numbers go, lines of several parts in a row make
  * tables without rules, the other lines are text. */
@@ -899,6 +1274,7 @@ read_page (Page      *page,
   g_autoptr(GPtrArray) page_items = g_ptr_array_new ();
   g_autofree guint *indices = g_new (guint, MAX (page->n_glyphs, 1));
   g_autoptr(GArray) lines = NULL;
+  g_autofree gboolean *skip = NULL;
   guint n = 0;
 
   for (guint i = 0; i < page->n_glyphs; i++)
@@ -911,27 +1287,44 @@ read_page (Page      *page,
       g_ptr_array_extend_and_steal (page_items, g_steal_pointer (&page->tables));
     }
 
+  /* Page numbers first: the first or the last line, never a table's. */
+  skip = g_new0 (gboolean, MAX (lines->len, 1));
+  if (lines->len > 0)
+    {
+      skip[0] = is_page_number_line (&g_array_index (lines, Line, 0), page, page->glyphs, indices);
+      skip[lines->len - 1] = is_page_number_line (&g_array_index (lines, Line, lines->len - 1), page, page->glyphs, indices);
+    }
+
   for (guint l = 0; l < lines->len; )
     {
-      const Line *line = &g_array_index (lines, Line, l);
-      guint end = l;
+      guint first, end;
 
-      if ((l == 0 || l + 1 == lines->len) && is_page_number_line (line, page, page->glyphs, indices))
+      if (skip[l])
         {
           l++;
           continue;
         }
 
-      while (end < lines->len && g_array_index (lines, Line, end).n_runs >= 2)
-        end++;
-      if (end - l >= 2)
+      first = l;
+      end = stream_block (lines, skip, &first);
+      if (end > l)
         {
-          g_ptr_array_add (page_items, stream_item (page->glyphs, indices, line, end - l, page_number));
+          g_ptr_array_add (page_items, stream_item (page->glyphs, indices, &g_array_index (lines, Line, first),
+                                                    end - first, page_number));
+          /* Lines before @first that the table took back are in it. */
+          for (guint i = page_items->len - 1; i-- > 0; )
+            {
+              Item *previous = g_ptr_array_index (page_items, i);
+
+              if (previous->kind != ITEM_LINE || previous->top < g_array_index (lines, Line, first).y1 - 0.01)
+                break;
+              item_free (g_ptr_array_steal_index (page_items, i));
+            }
           l = end;
           continue;
         }
 
-      g_ptr_array_add (page_items, line_item (line, page->glyphs, indices, page_number));
+      g_ptr_array_add (page_items, line_item (&g_array_index (lines, Line, l), page->glyphs, indices, page_number));
       l++;
     }
 
@@ -1045,9 +1438,21 @@ continues_table (const Item *previous,
   const Item *fewer, *more;
   guint shared = 0;
 
-  if (previous->xs == NULL || next->xs == NULL)
-    return FALSE;
   if (next->page != previous->page + 1 || !previous->last_on_page || !next->first_on_page)
+    return FALSE;
+
+  /* Tables without rules: the same value columns. */
+  if (previous->centers != NULL && next->centers != NULL)
+    {
+      if (previous->n_columns != next->n_columns)
+        return FALSE;
+      for (guint c = 0; c < next->n_columns; c++)
+        if (fabs (previous->centers[c] - next->centers[c]) > 2.0)
+          return FALSE;
+      return TRUE;
+    }
+
+  if (previous->xs == NULL || next->xs == NULL)
     return FALSE;
   if (fabs (previous->xs[0] - next->xs[0]) > 2.0
       || fabs (previous->xs[previous->n_columns] - next->xs[next->n_columns]) > 2.0)

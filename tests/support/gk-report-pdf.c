@@ -402,7 +402,8 @@ table_draw_rows (Doc      *doc,
         continue;
       top = row_y[va];
 
-      doc_add_op (doc, OP_RECT, x0, top, x1 - x0, height, NULL);
+      if (doc->options->ruled_tables)
+        doc_add_op (doc, OP_RECT, x0, top, x1 - x0, height, NULL);
       if (va == a && cell->text[0] != '\0')
         doc_add_op (doc, OP_TEXT, x0 + table->padding, top + (height - cell->text_height) / 2,
                     x1 - x0 - 2 * table->padding, cell->text_height, cell->layout);
@@ -870,6 +871,7 @@ gk_pdf_options_init (GkPdfOptions *options)
   memset (options, 0, sizeof *options);
   options->page_numbers = GK_PDF_PAGE_NUMBERS_DASH;
   options->running_header = TRUE;
+  options->ruled_tables = TRUE;
 }
 
 const char *

@@ -39,6 +39,9 @@ typedef struct
   /* The agency at the left of every page's head, the report's name at the
    * right, a rule under both. */
   gboolean         running_header;
+  /* Tables drawn as ruled grids (the templates' way); without rules the
+   * cells are only text at positions. */
+  gboolean         ruled_tables;
 } GkPdfOptions;
 
 /* What the layout came to, so that tests can check that a case they mean
