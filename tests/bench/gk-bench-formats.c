@@ -19,6 +19,8 @@
 #include "gk-core.h"
 #include "gk-report-docx.h"
 #include "gk-report-html.h"
+#include "gk-report-pdf.h"
+#include "gk-report-scraped.h"
 #include "gk-report-writer.h"
 
 typedef GBytes *(*RenderFunc) (GkReport *report, GError **error);
@@ -52,6 +54,24 @@ render_docx (GkReport  *report,
   return gk_report_write_docx (report, error);
 }
 
+static GBytes *
+render_pdf (GkReport  *report,
+            GError   **error)
+{
+  GkPdfOptions options;
+
+  gk_pdf_options_init (&options);
+  return gk_report_write_pdf (report, &options, NULL);
+}
+
+static GBytes *
+render_scraped (GkReport  *report,
+                GError   **error)
+{
+  char *text = gk_report_write_scraped (report, GK_SCRAPED_PAGE_ONE_LINE, 1, NULL);
+  return g_bytes_new_take (text, strlen (text));
+}
+
 static const struct
 {
   const char *key;
@@ -62,6 +82,8 @@ static const struct
   { "html-portal", "html (portal page, gbk)", render_html_portal_gbk },
   { "html-word", "html (word export, utf-8)", render_html_word },
   { "docx", "docx", render_docx },
+  { "pdf", "pdf", render_pdf },
+  { "scraped", "scraped text (one line)", render_scraped },
 };
 
 static int
