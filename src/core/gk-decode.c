@@ -207,10 +207,11 @@ gk_decode_text (const guint8  *data,
 
   if (charset != NULL)
     {
-      text = gk_decode_with (data + skip, length - skip, charset, error);
+      text = gk_decode_with (data + skip, length - skip, charset, skip > 0 ? error : NULL);
       /* Without a BOM the guess must be confirmed by the result: binary
-       * data with zero bytes decodes as UTF-16 too, into control codes. */
-      if (text != NULL && skip == 0 && looks_binary ((const guint8 *) text, strlen (text)))
+       * data with zero bytes decodes as UTF-16 too, into control codes,
+       * or does not decode at all. */
+      if (skip == 0 && (text == NULL || looks_binary ((const guint8 *) text, strlen (text))))
         {
           g_clear_pointer (&text, g_free);
           g_set_error (error, GK_DECODE_ERROR, GK_DECODE_ERROR_BINARY,
