@@ -113,6 +113,17 @@ gk_decode_with (const guint8  *data,
       return NULL;
     }
 
+  /* glibc's iconv passes some invalid UTF-8 (0xF8 and the other lead bytes
+   * of the old five- and six-byte forms) through from "UTF-8", which a
+   * detector may name: the result is checked, not trusted. */
+  if (!g_utf8_validate (out, bytes_written, NULL))
+    {
+      g_free (out);
+      g_set_error (error, GK_DECODE_ERROR, GK_DECODE_ERROR_ENCODING,
+                   _("not valid %s text"), charset);
+      return NULL;
+    }
+
   /* A NUL in the middle would cut the text short everywhere after this. */
   if (strlen (out) != bytes_written)
     {
