@@ -409,13 +409,9 @@ parse_one (GFile         *file,
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     return gk_import_outcome_new (file, GK_IMPORT_FAILED, NULL,
                                   _("not a file but a device, a pipe or a socket: there is nothing to import"));
-  if (g_file_info_get_size (info) > GK_PARSE_DEFAULT_MAX_SIZE)
-    {
-      g_autofree char *msg = g_strdup_printf (_("the file is %lu MB, more than the %d MB a report can be"),
-                                              (gulong) (g_file_info_get_size (info) / (1024 * 1024)),
-                                              GK_PARSE_DEFAULT_MAX_SIZE / (1024 * 1024));
-      return gk_import_outcome_new (file, GK_IMPORT_FAILED, NULL, msg);
-    }
+  /* Refused before it is read, with the parser's own words. */
+  if (!gk_parse_limits_check_size (NULL, g_file_info_get_size (info), &error))
+    return gk_import_outcome_new (file, GK_IMPORT_FAILED, NULL, error->message);
 
   bytes = g_file_load_bytes (file, cancellable, NULL, &error);
   if (bytes == NULL)
