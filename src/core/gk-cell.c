@@ -121,6 +121,8 @@ parse_plain_number (const char *s,
     {
       *value = g_ascii_strtod (digits->str, NULL);
       *is_integer = !seen_dot || floor (*value) == *value;
+      /* Some 310 digits overflow a double: no count, but text. */
+      ok = isfinite (*value);
     }
 
   g_string_free (digits, TRUE);
@@ -227,9 +229,14 @@ gk_cell_classify (const char *raw,
     if (n_numbers == 1)
       {
         g_autofree char *num = g_strndup (start, len);
-        *value = g_ascii_strtod (num, NULL);
-        *has_value = TRUE;
-        *is_integer = floor (*value) == *value;
+        double v_text = g_ascii_strtod (num, NULL);
+
+        if (isfinite (v_text))
+          {
+            *value = v_text;
+            *has_value = TRUE;
+            *is_integer = floor (v_text) == v_text;
+          }
       }
   }
 

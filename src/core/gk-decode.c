@@ -113,6 +113,17 @@ gk_decode_with (const guint8  *data,
       return NULL;
     }
 
+  /* glibc's iconv passes some invalid UTF-8 (0xF8 and the other lead bytes
+   * of the old five- and six-byte forms) through from "UTF-8", which a
+   * detector may name: the result is checked, not trusted. */
+  if (!g_utf8_validate (out, bytes_written, NULL))
+    {
+      g_free (out);
+      g_set_error (error, GK_DECODE_ERROR, GK_DECODE_ERROR_ENCODING,
+                   _("not valid %s text"), charset);
+      return NULL;
+    }
+
   /* A NUL in the middle would cut the text short everywhere after this. */
   if (strlen (out) != bytes_written)
     {
@@ -207,10 +218,11 @@ gk_decode_text (const guint8  *data,
 
   if (charset != NULL)
     {
-      text = gk_decode_with (data + skip, length - skip, charset, error);
+      text = gk_decode_with (data + skip, length - skip, charset, skip > 0 ? error : NULL);
       /* Without a BOM the guess must be confirmed by the result: binary
-       * data with zero bytes decodes as UTF-16 too, into control codes. */
-      if (text != NULL && skip == 0 && looks_binary ((const guint8 *) text, strlen (text)))
+       * data with zero bytes decodes as UTF-16 too, into control codes,
+       * or does not decode at all. */
+      if (skip == 0 && (text == NULL || looks_binary ((const guint8 *) text, strlen (text))))
         {
           g_clear_pointer (&text, g_free);
           g_set_error (error, GK_DECODE_ERROR, GK_DECODE_ERROR_BINARY,

@@ -96,6 +96,11 @@ gk_format_sniff (const guint8  *data,
 
   *format = GK_FORMAT_TEXT;
 
+  /* No bytes (whose pointer may be NULL): text, which the decoder finds
+   * empty. */
+  if (length == 0)
+    return TRUE;
+
   /* "%PDF-" may follow a little junk; readers accept it within the first
    * kilobyte. */
   if (memmem (data, MIN (length, 1024), "%PDF-", 5) != NULL)

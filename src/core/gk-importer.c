@@ -396,16 +396,22 @@ parse_one (GFile         *file,
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *name = g_file_get_basename (file);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, &error);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &error);
   if (info == NULL)
     return gk_import_outcome_new (file, GK_IMPORT_FAILED, NULL, error->message);
-  if (g_file_info_get_size (info) > GK_PARSE_DEFAULT_MAX_SIZE)
-    {
-      g_autofree char *msg = g_strdup_printf (_("the file is %lu MB, more than the %d MB a report can be"),
-                                              (gulong) (g_file_info_get_size (info) / (1024 * 1024)),
-                                              GK_PARSE_DEFAULT_MAX_SIZE / (1024 * 1024));
-      return gk_import_outcome_new (file, GK_IMPORT_FAILED, NULL, msg);
-    }
+  /* A pipe would block the import until someone writes to it, and a
+   * device such as /dev/zero would never end: only files are read.  A link
+   * is seen as itself only when it leads nowhere. */
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SYMBOLIC_LINK)
+    return gk_import_outcome_new (file, GK_IMPORT_FAILED, NULL,
+                                  _("a link that leads to no file"));
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return gk_import_outcome_new (file, GK_IMPORT_FAILED, NULL,
+                                  _("not a file but a device, a pipe or a socket: there is nothing to import"));
+  /* Refused before it is read, with the parser's own words. */
+  if (!gk_parse_limits_check_size (NULL, g_file_info_get_size (info), &error))
+    return gk_import_outcome_new (file, GK_IMPORT_FAILED, NULL, error->message);
 
   bytes = g_file_load_bytes (file, cancellable, NULL, &error);
   if (bytes == NULL)

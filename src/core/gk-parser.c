@@ -961,11 +961,12 @@ context_for_row (const GkTextRow *row,
   return current;
 }
 
-/* Cuts every cell of the tables' rows to the limit's length, before any
- * cell of the report is made of them.  A value that long is no count and
- * a label that long no label of the templates, but either would become a
- * cell's text or a row's key, held, stored and shown whole.  Only a cut
- * value is worth a finding: a label is matched by its first words. */
+/* Enforces the limit on the cells of the tables' rows, before any cell of
+ * the report is made of them: nothing that long is a count or a label of
+ * the templates, but it would become a cell's text or a row's key, held,
+ * stored and shown whole.  A label is cut (its first words still name
+ * the row); a value is left blank, since a number cut short would be
+ * another number. */
 static void
 cut_long_cells (ParseState *state)
 {
@@ -980,25 +981,32 @@ cut_long_cells (ParseState *state)
         for (guint c = 0; c < row->n_cells; c++)
           {
             GkTextCell *cell = &row->cells[c];
-            gboolean is_label;
+            g_autofree char *msg = NULL;
+            g_autofree char *subject = NULL;
             glong n_chars;
 
             /* No more characters than bytes: most cells stop here. */
             if (strlen (cell->raw) <= max || (n_chars = g_utf8_strlen (cell->raw, -1)) <= max)
               continue;
 
-            is_label = cell_is_label (cell);
-            *g_utf8_offset_to_pointer (cell->raw, max) = '\0';
-            if (g_utf8_strlen (cell->norm, -1) > max)
-              *g_utf8_offset_to_pointer (cell->norm, max) = '\0';
-
-            if (!is_label)
+            if (cell_is_label (cell))
               {
-                g_autofree char *msg = g_strdup_printf (_("Table %u, line %u: a cell holds %ld characters, more than the %u a cell can hold; only the first %u were kept"),
-                                                        t + 2, cell->line, n_chars, max, max);
-                g_autofree char *subject = g_strdup_printf ("t%u:long@%u:%u", t + 2, cell->line, c);
-                add_parse_finding (state->report, "P4", GK_SEVERITY_WARNING, subject, cell->line, msg);
+                *g_utf8_offset_to_pointer (cell->raw, max) = '\0';
+                if (g_utf8_strlen (cell->norm, -1) > max)
+                  *g_utf8_offset_to_pointer (cell->norm, max) = '\0';
+                msg = g_strdup_printf (_("Table %u, line %u: a cell holds %ld characters, more than the %u a cell can hold; only the first %u were kept"),
+                                       t + 2, cell->line, n_chars, max, max);
               }
+            else
+              {
+                cell->raw[0] = '\0';
+                cell->norm[0] = '\0';
+                cell->klass = GK_VALUE_BLANK;
+                msg = g_strdup_printf (_("Table %u, line %u: a cell holds %ld characters, more than the %u a cell can hold; it was left blank"),
+                                       t + 2, cell->line, n_chars, max);
+              }
+            subject = g_strdup_printf ("t%u:long@%u:%u", t + 2, cell->line, c);
+            add_parse_finding (state->report, "P4", GK_SEVERITY_WARNING, subject, cell->line, msg);
           }
       }
 }

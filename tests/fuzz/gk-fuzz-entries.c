@@ -28,7 +28,11 @@ check_message (const char *message)
 {
   g_assert_nonnull (message);
   g_assert_cmpstr (message, !=, "");
-  g_assert_true (g_utf8_validate (message, -1, NULL));
+  if (!g_utf8_validate (message, -1, NULL))
+    {
+      g_autofree char *escaped = g_strescape (message, NULL);
+      g_error ("a message that is not UTF-8: \"%s\"", escaped);
+    }
 }
 
 static void

@@ -14,6 +14,7 @@
 
 import io
 import os
+import re
 import shutil
 import sys
 import zipfile
@@ -324,11 +325,16 @@ def pdf_file(pages, compress=False, with_font=True):
                 '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
                 '/CMapName /Adobe-Identity-UCS def /CMapType 2 def',
                 '1 begincodespacerange <0000> <FFFF> endcodespacerange']
-        for start in range(0, 256, 100):
-            block = range(start, min(start + 100, 256))
-            cmap.append('%d beginbfrange' % len(block))
-            cmap.extend('<%02X00> <%02XFF> <%02X00>' % (h, h, h) for h in block)
-            cmap.append('endbfrange')
+        # Only the characters the pages use, as Word writes it: a map of
+        # the whole BMP costs poppler a second a page under ASan.
+        used = sorted(set(int(code, 16) for content in pages
+                          for text in re.findall(r'<([0-9A-F]+)> Tj', content)
+                          for code in re.findall('....', text)))
+        for start in range(0, len(used), 100):
+            block = used[start:start + 100]
+            cmap.append('%d beginbfchar' % len(block))
+            cmap.extend('<%04X> <%04X>' % (c, c) for c in block)
+            cmap.append('endbfchar')
         cmap.append('endcmap CMapName currentdict /CMap defineresource pop end end')
         cmap = zlib.compress('\n'.join(cmap).encode('ascii'), 9)
         to_unicode = add(b'<< /Length %d /Filter /FlateDecode >>\nstream\n' % len(cmap) + cmap + b'\nendstream')
