@@ -426,6 +426,24 @@ test_scanned (void)
   g_assert_true (g_str_has_prefix (error->message, "scanned, no text layer: "));
 }
 
+/* Text whose fonts map their glyphs to no known character. */
+static void
+test_unmapped (void)
+{
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkReport) report = NULL;
+
+  if (skip_without_fonts ())
+    return;
+
+  pdf = gk_pdf_write_unmapped ();
+  report = gk_parse_bytes (pdf, "unmapped.pdf", &error);
+  g_assert_null (report);
+  g_assert_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "characters are unknown"));
+}
+
 /* Blank pages are no report, and not a scan either. */
 static void
 test_blank (void)
@@ -681,6 +699,7 @@ main (int   argc,
   g_test_add_func ("/pdf/page-numbers", test_page_numbers);
   g_test_add_func ("/pdf/scanned", test_scanned);
   g_test_add_func ("/pdf/blank", test_blank);
+  g_test_add_func ("/pdf/unmapped", test_unmapped);
   g_test_add_func ("/pdf/page-limit", test_page_limit);
   g_test_add_func ("/pdf/truncated", test_truncated);
   g_test_add_func ("/pdf/damaged", test_damaged);

@@ -737,11 +737,21 @@ page_clear (Page *page)
   g_clear_pointer (&page->tables, g_ptr_array_unref);
 }
 
+/* A character no font maps to text: a private use code point or the
+ * replacement character, what poppler gives for glyphs whose font has no
+ * ToUnicode map. */
+static gboolean
+is_unknown_char (gunichar c)
+{
+  return (c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000 || c == 0xFFFD;
+}
+
 /* Reads a page's characters and their boxes; returns how many are not
- * spaces. */
+ * spaces, and adds those that map to no known character to @n_unknown. */
 static guint
 read_glyphs (PopplerPage *ppage,
-             Page        *page)
+             Page        *page,
+             guint       *n_unknown)
 {
   char *text = poppler_page_get_text (ppage);
   PopplerRectangle *rects = NULL;
@@ -776,6 +786,8 @@ read_glyphs (PopplerPage *ppage,
           g_array_append_val (glyphs, glyph);
           if (!glyph.space)
             n_chars++;
+          if (is_unknown_char (c))
+            (*n_unknown)++;
         }
     }
 
@@ -881,6 +893,7 @@ gk_pdf_read (const guint8  *data,
   GkPdfGridFinder *finder;
   Page *pages;
   guint total = 0;
+  guint n_unknown = 0;
   int n_pages;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -914,7 +927,7 @@ gk_pdf_read (const guint8  *data,
           pages[p].lines = g_array_new (FALSE, FALSE, sizeof (GkPdfLine));
           continue;
         }
-      total += read_glyphs (ppage, &pages[p]);
+      total += read_glyphs (ppage, &pages[p], &n_unknown);
       g_object_unref (ppage);
 
       if (total > MAX_GLYPHS)
@@ -936,6 +949,15 @@ gk_pdf_read (const guint8  *data,
                      _("the PDF is truncated (it has no end-of-file marker) and no text could be read from it"));
       else
         g_set_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_EMPTY, _("the PDF’s pages hold no text"));
+      goto out;
+    }
+
+  /* Fonts without a map to Unicode: their text is glyph numbers. */
+  if (n_unknown > total / 2)
+    {
+      g_set_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_ENCODING,
+                   _("the PDF’s fonts do not say which characters they draw (%u of its %u characters are unknown), so its text cannot be read: run text recognition (OCR) on it and import the result"),
+                   n_unknown, total);
       goto out;
     }
 

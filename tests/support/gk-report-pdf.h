@@ -63,5 +63,6 @@ GBytes     *gk_report_write_pdf          (GkReport            *report,
                                           GkPdfInfo           *info);
 GBytes     *gk_pdf_write_scanned         (guint                n_pages);
 GBytes     *gk_pdf_write_blank           (guint                n_pages);
+GBytes     *gk_pdf_write_unmapped        (void);
 
 G_END_DECLS
