@@ -247,6 +247,7 @@ typedef struct
 {
   char             *seed;
   GkPdfPageNumbers  page_numbers;
+  gboolean          filled_rules;
 } SeedCase;
 
 static void
@@ -349,6 +350,7 @@ test_seed (gconstpointer data)
   original = parse_seed (c->seed);
   gk_pdf_options_init (&options);
   options.page_numbers = c->page_numbers;
+  options.filled_rules = c->filled_rules;
   compare_pdf (original, c->seed, &options, diff);
 
   what = g_strdup_printf ("the PDF of %s", c->seed);
@@ -659,6 +661,7 @@ test_page_numbers (void)
           gk_pdf_options_init (&options);
           options.page_numbers = style;
           options.running_header = style % 2 == 0;
+          options.filled_rules = style % 2 == 1;
           compare_pdf (original, seeds[i], &options, diff);
 
           what = g_strdup_printf ("the PDF of %s with page numbers \"%s\"%s", seeds[i],
@@ -688,6 +691,7 @@ main (int   argc,
 
       c->seed = g_strdup (g_ptr_array_index (seeds, i));
       c->page_numbers = i % GK_PDF_N_PAGE_NUMBERS;
+      c->filled_rules = i % 2 == 1;
       g_ptr_array_add (cases, c);
       name = g_strdup_printf ("/pdf/seed/%.3s", c->seed);
       g_test_add_data_func (name, c, test_seed);

@@ -15,9 +15,10 @@
  * wrapped over three lines, a value centred across three merged columns and
  * a group label centred across eight rows all sit where no x or y gap could
  * place them with certainty.  poppler-glib does not hand out a page's
- * paths, so the page is rendered (at twice the resolution of its points,
- * where a hairline is still a pixel wide) and the rules are read off the
- * pixels: runs of ink long in one direction and thin in the other.
+ * paths, so the page is rendered (a pixel a point: poppler draws thin
+ * stroked rules at least a pixel wide, and a filled hairline of 0.3 pt
+ * still darkens its pixels past the threshold) and the rules are read off
+ * the pixels: runs of ink long in one direction and thin in the other.
  *
  * Glyph strokes are runs too.  A rule is kept only when it is part of a
  * lattice: a vertical rule must meet two horizontal ones and a horizontal
@@ -26,9 +27,9 @@
  * border is missing is merged with its neighbour there, which is what a
  * merged cell looks like on paper. */
 
-#define RENDER_SCALE    2.0
+#define RENDER_SCALE    1.0
 #define MAX_PIXELS      (24 * 1000 * 1000)  /* a poster-sized page is rendered smaller */
-#define INK_LUMINANCE   170                 /* darker than light grey shading */
+#define INK_LUMINANCE   190                 /* darker than grey cell shading (25 %: 191) */
 #define MIN_H_LENGTH    16.0                /* points: longer than a character's stroke */
 #define MIN_V_LENGTH    10.0                /* points: a row is taller than this */
 #define MAX_THICKNESS   3.0                 /* points */

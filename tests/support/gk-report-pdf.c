@@ -39,6 +39,7 @@
 #define HEADER_SIZE   9.0
 #define CELL_PADDING  3.5
 #define RULE_WIDTH    0.6
+#define FILLED_RULE_WIDTH 0.5
 #define MAX_COLUMNS   16
 
 static const char * const section_headings[GK_N_SECTIONS] = {
@@ -822,9 +823,24 @@ draw_pages (Doc *doc)
               pango_cairo_show_layout (cr, op->layout);
               break;
             case OP_RECT:
-              cairo_set_line_width (cr, RULE_WIDTH);
-              cairo_rectangle (cr, op->x, op->y, op->width, op->height);
-              cairo_stroke (cr);
+              if (doc->options->filled_rules)
+                {
+                  /* Each border its own rectangle, centred on the cell's
+                   * edge, as Word writes them. */
+                  double w = FILLED_RULE_WIDTH;
+
+                  cairo_rectangle (cr, op->x - w / 2, op->y - w / 2, op->width + w, w);
+                  cairo_rectangle (cr, op->x - w / 2, op->y + op->height - w / 2, op->width + w, w);
+                  cairo_rectangle (cr, op->x - w / 2, op->y - w / 2, w, op->height + w);
+                  cairo_rectangle (cr, op->x + op->width - w / 2, op->y - w / 2, w, op->height + w);
+                  cairo_fill (cr);
+                }
+              else
+                {
+                  cairo_set_line_width (cr, RULE_WIDTH);
+                  cairo_rectangle (cr, op->x, op->y, op->width, op->height);
+                  cairo_stroke (cr);
+                }
               break;
             case OP_RULE:
             default:
