@@ -35,6 +35,7 @@
 #define MAX_THICKNESS   3.0                 /* points */
 #define TOLERANCE       2.0                 /* points */
 #define MIN_COVERAGE    0.5
+#define MAX_RULE_PAIRS  (8 * 1000 * 1000)
 
 typedef struct
 {
@@ -668,6 +669,11 @@ find_in_band (GkPdfGridFinder *finder,
     hs = merge_runs (h_runs, scale);
     vs = merge_runs (v_runs, scale);
   }
+
+  /* A page of thousands of rules is a drawing or a chart, and matching
+   * every pair of them would take seconds: no tables there. */
+  if ((gsize) hs->len * vs->len > MAX_RULE_PAIRS)
+    return grids;
 
   /* Back to page coordinates. */
   for (guint i = 0; i < hs->len; i++)

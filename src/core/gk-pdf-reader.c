@@ -36,10 +36,12 @@
  *    line, unless that one is indented.
  *
  * Rows are returned in reading order: GK_ROW_PROSE for a paragraph,
- * GK_ROW_GRID for a table row, one cell per column of the table where a
- * merged cell is one cell in the row it starts in and an empty cell in the
- * rows below (the way the other readers and the report writer flatten
- * tables).  Blank cells stay empty strings: a blank is not a zero.
+ * GK_ROW_GRID for a table row.  A ruled table's row has a cell per column,
+ * a cell merged over columns being one cell, and a cell merged over rows
+ * being in the row it starts in and an empty cell in the rows below (the
+ * way the report writer flattens the templates' tables).  A row of a table
+ * without rules has its label cells, then a cell per value column.  Blank
+ * cells stay empty strings: a blank is not a zero.
  *
  * A row's line is a running count of the document's lines of text, from 1:
  * each line of a paragraph and each table row counts one.  A PDF has no
@@ -149,7 +151,6 @@ drop_running_lines (Page  *pages,
           gboolean foot = l + 2 >= page->lines->len && line->y1 > FOOT_ZONE * page->height;
           g_autofree char *text = NULL;
           Running running = { 0, };
-
           gboolean in_table = FALSE;
 
           /* A head has one or two parts (agency left, title right); a line
@@ -220,10 +221,10 @@ row_is_empty (char **cells)
   return TRUE;
 }
 
-/* A ruled table's rows: one cell per lattice column, a merged cell once in
- * the row it starts in and as an empty cell in the rows it spans below;
- * rows with no text at all (the lattice lines of a merged cell) are left
- * out. */
+/* A ruled table's rows: a cell per lattice column, one for a cell merged
+ * over columns; a cell merged over rows has its text in the row it starts
+ * in and is an empty cell in the rows below.  Rows with no text at all
+ * (lattice lines that only some columns have) are left out. */
 static Item *
 grid_item (const GkPdfGrid   *grid,
            const GkPdfGlyph  *glyphs,
@@ -436,9 +437,7 @@ read_page (Page      *page,
   lines = gk_pdf_lines_build (page->glyphs, indices, n);
 
   if (page->tables != NULL)
-    {
-      g_ptr_array_extend_and_steal (page_items, g_steal_pointer (&page->tables));
-    }
+    g_ptr_array_extend_and_steal (page_items, g_steal_pointer (&page->tables));
 
   /* Page numbers first: the first or the last line, never a table's. */
   skip = g_new0 (gboolean, MAX (lines->len, 1));
@@ -448,7 +447,7 @@ read_page (Page      *page,
       skip[lines->len - 1] = is_page_number_line (&g_array_index (lines, GkPdfLine, lines->len - 1), page, page->glyphs, indices);
     }
 
-  for (guint l = 0; l < lines->len; )
+  for (guint l = 0, lowest = 0; l < lines->len; )
     {
       guint first, end;
 
@@ -459,7 +458,7 @@ read_page (Page      *page,
         }
 
       first = l;
-      end = gk_pdf_stream_block (lines, skip, &first);
+      end = gk_pdf_stream_block (lines, skip, lowest, &first);
       if (end > l)
         {
           g_ptr_array_add (page_items, stream_item (page->glyphs, indices, &g_array_index (lines, GkPdfLine, first),
@@ -473,7 +472,7 @@ read_page (Page      *page,
                 break;
               item_free (g_ptr_array_steal_index (page_items, i));
             }
-          l = end;
+          l = lowest = end;
           continue;
         }
 

@@ -9,16 +9,29 @@
 #include "gk-cell.h"
 #include "gk-pdf-stream.h"
 
+/* Tables without rules.
+ *
+ * Values line up: the numbers of a column share their centre, and the
+ * columns of the value area are the centres of the numbers, with the
+ * narrow header cells that stand on the same pitch (they give the columns
+ * whose values are all blank their place, as in table 4 with five blanks
+ * before ten numbers).  What is left of the values is the label area,
+ * where cells are the runs that overlap from line to line.  A line with a
+ * value is a row; a line with labels only is part of the row nearest to
+ * it (a label wrapped above and below the numbers it names); other lines
+ * (headers) make rows of their own, consecutive ones together. */
+
 /* Finds the table without rules that starts at line *@first when that line
  * has separate parts: the lines of separate parts that follow, with the
  * short lines between them (labels wrapped above or below their numbers,
  * header cells), and the header lines above the first over its value
- * columns.  Returns the end of the table's lines and moves *@first up to
- * its first header line, or returns *@first when there are fewer than two
- * lines of separate parts. */
+ * columns, down to line @lowest.  Returns the end of the table's lines and
+ * moves *@first up to its first header line, or returns *@first when there
+ * are fewer than two lines of separate parts. */
 guint
 gk_pdf_stream_block (GArray         *lines,
                      const gboolean *skip,
+                     guint           lowest,
                      guint          *first)
 {
   const GkPdfLine *start = &g_array_index (lines, GkPdfLine, *first);
@@ -80,7 +93,7 @@ gk_pdf_stream_block (GArray         *lines,
       }
 
   /* Header cells over the value columns, above the first line of parts. */
-  while (*first > 0 && !skip[*first - 1])
+  while (*first > lowest && !skip[*first - 1])
     {
       const GkPdfLine *line = &g_array_index (lines, GkPdfLine, *first - 1);
       const GkPdfLine *below = &g_array_index (lines, GkPdfLine, *first);
@@ -93,18 +106,6 @@ gk_pdf_stream_block (GArray         *lines,
 
   return end;
 }
-
-/* Tables without rules.
- *
- * Values line up: the numbers of a column share their centre, and the
- * columns of the value area are the centres of the numbers, with the
- * narrow header cells that stand on the same pitch (they give the columns
- * whose values are all blank their place, as in table 4 with five blanks
- * before ten numbers).  What is left of the values is the label area,
- * where cells are the runs that overlap from line to line.  A line with a
- * value is a row; a line with labels only is part of the row nearest to
- * it (a label wrapped above and below the numbers it names); other lines
- * (headers) make rows of their own, consecutive ones together. */
 
 typedef struct
 {
@@ -371,7 +372,6 @@ gk_pdf_stream_read (const GkPdfGlyph  *glyphs,
         owner[l] = l;
       is_header[l] = TRUE;
     }
-
 
   for (guint l = 0; l < n_lines; l++)
     {

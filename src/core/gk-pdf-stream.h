@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 guint      gk_pdf_stream_block (GArray            *lines,
                                 const gboolean    *skip,
+                                guint              lowest,
                                 guint             *first);
 GPtrArray *gk_pdf_stream_read  (const GkPdfGlyph  *glyphs,
                                 const guint       *indices,
