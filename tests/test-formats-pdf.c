@@ -4,9 +4,12 @@
  * gk-report-pdf.c: ruled tables with wrapped and merged label cells, table 3
  * continued on the next page under a repeated header, a running head and
  * page numbers) and parsed again from the PDF's bytes: agency, year,
- * template and every cell must come back as the text gave them.  Then the
- * PDFs an importer must refuse: a scan without text, a truncated or damaged
- * file, a password-protected one, one with too many pages. */
+ * template, every cell and the prose must come back as the text gave them,
+ * with every style of page numbers, with rules stroked or filled, and
+ * (tables 3 and 4) without rules at all.  Then the PDFs an importer must
+ * refuse with a clear error: a scan without text, blank pages, fonts that
+ * map to no known character, a truncated or damaged file, a password-
+ * protected one, one with too many pages.  A PDF named .docx is a PDF. */
 
 #include "config.h"
 
