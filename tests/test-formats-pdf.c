@@ -4,9 +4,12 @@
  * gk-report-pdf.c: ruled tables with wrapped and merged label cells, table 3
  * continued on the next page under a repeated header, a running head and
  * page numbers) and parsed again from the PDF's bytes: agency, year,
- * template and every cell must come back as the text gave them.  Then the
- * PDFs an importer must refuse: a scan without text, a truncated or damaged
- * file, a password-protected one, one with too many pages. */
+ * template, every cell and the prose must come back as the text gave them,
+ * with every style of page numbers, with rules stroked or filled, and
+ * (tables 3 and 4) without rules at all.  Then the PDFs an importer must
+ * refuse with a clear error: a scan without text, blank pages, fonts that
+ * map to no known character, a truncated or damaged file, a password-
+ * protected one, one with too many pages.  A PDF named .docx is a PDF. */
 
 #include "config.h"
 
@@ -24,6 +27,13 @@ seed_path (const char *seed)
   return g_test_build_filename (G_TEST_DIST, "data", "seeds", seed, NULL);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static GPtrArray *
 list_seeds (void)
 {
@@ -35,7 +45,7 @@ list_seeds (void)
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_suffix (name, ".txt"))
       g_ptr_array_add (seeds, g_strdup (name));
-  g_ptr_array_sort (seeds, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (seeds, compare_names);
   return seeds;
 }
 
@@ -240,6 +250,7 @@ typedef struct
 {
   char             *seed;
   GkPdfPageNumbers  page_numbers;
+  gboolean          filled_rules;
 } SeedCase;
 
 static void
@@ -251,26 +262,21 @@ seed_case_free (gpointer data)
   g_free (c);
 }
 
-/* A seed, rendered as a PDF and parsed back: the same report. */
+/* Renders @original with @options, parses the PDF back and lists what
+ * differs from the text's parse in @diff. */
 static void
-test_seed (gconstpointer data)
+compare_pdf (GkReport           *original,
+             const char         *name,
+             const GkPdfOptions *options,
+             GString            *diff)
 {
-  const SeedCase *c = data;
-  g_autoptr(GkReport) original = NULL;
   g_autoptr(GkReport) from_pdf = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) diff = g_string_new (NULL);
-  GkPdfOptions options;
   GkPdfInfo info;
+  gsize before = diff->len;
 
-  if (skip_without_fonts ())
-    return;
-
-  original = parse_seed (c->seed);
-  gk_pdf_options_init (&options);
-  options.page_numbers = c->page_numbers;
-  pdf = gk_report_write_pdf (original, &options, &info);
+  pdf = gk_report_write_pdf (original, options, &info);
   g_assert_nonnull (pdf);
   g_assert_true (g_str_has_prefix (g_bytes_get_data (pdf, NULL), "%PDF-"));
 
@@ -278,7 +284,7 @@ test_seed (gconstpointer data)
   g_assert_cmpuint (info.t3_first_page, >, 0);
   g_assert_cmpuint (info.t3_last_page, >, info.t3_first_page);
 
-  from_pdf = gk_parse_bytes (pdf, c->seed, &error);
+  from_pdf = gk_parse_bytes (pdf, name, &error);
   if (from_pdf == NULL)
     {
       keep_pdf ("gk-test-formats-pdf-failed.pdf", pdf);
@@ -311,17 +317,47 @@ test_seed (gconstpointer data)
         g_string_append_printf (diff, "section %u: \"%s\" became \"%s\"\n", i + 1, a, b);
     }
 
-  check_rows (pdf, original, c->page_numbers, diff);
+  check_rows (pdf, original, options->page_numbers, diff);
 
-  if (diff->len > 0)
-    {
-      g_auto(GStrv) lines = g_strsplit (diff->str, "\n", -1);
+  if (diff->len > before)
+    keep_pdf ("gk-test-formats-pdf-failed.pdf", pdf);
+}
 
-      keep_pdf ("gk-test-formats-pdf-failed.pdf", pdf);
-      for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
-        g_test_message ("%s", lines[i]);
-      g_test_fail_printf ("the PDF of %s does not parse as its text (differences above)", c->seed);
-    }
+static void
+report_diff (GString    *diff,
+             const char *what)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (diff->len == 0)
+    return;
+  lines = g_strsplit (diff->str, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+    g_test_message ("%s", lines[i]);
+  g_test_fail_printf ("%s does not parse as its text (differences above)", what);
+}
+
+/* A seed, rendered as a PDF and parsed back: the same report. */
+static void
+test_seed (gconstpointer data)
+{
+  const SeedCase *c = data;
+  g_autoptr(GkReport) original = NULL;
+  g_autoptr(GString) diff = g_string_new (NULL);
+  g_autofree char *what = NULL;
+  GkPdfOptions options;
+
+  if (skip_without_fonts ())
+    return;
+
+  original = parse_seed (c->seed);
+  gk_pdf_options_init (&options);
+  options.page_numbers = c->page_numbers;
+  options.filled_rules = c->filled_rules;
+  compare_pdf (original, c->seed, &options, diff);
+
+  what = g_strdup_printf ("the PDF of %s", c->seed);
+  report_diff (diff, what);
 }
 
 /* Tables without rules: the cells are found by the alignment of their
@@ -393,6 +429,24 @@ test_scanned (void)
   g_assert_null (report);
   g_assert_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_SCANNED);
   g_assert_true (g_str_has_prefix (error->message, "scanned, no text layer: "));
+}
+
+/* Text whose fonts map their glyphs to no known character. */
+static void
+test_unmapped (void)
+{
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkReport) report = NULL;
+
+  if (skip_without_fonts ())
+    return;
+
+  pdf = gk_pdf_write_unmapped ();
+  report = gk_parse_bytes (pdf, "unmapped.pdf", &error);
+  g_assert_null (report);
+  g_assert_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "characters are unknown"));
 }
 
 /* Blank pages are no report, and not a scan either. */
@@ -586,33 +640,37 @@ test_named_docx (void)
   g_rmdir (dir);
 }
 
-/* Page numbers in every style are dropped, whichever style the page feet
- * use (the seed tests cover one style each). */
+/* Every style of page numbers, with and without a running head, on the
+ * seed whose table 2 starts at the foot of its first page (000) and on the
+ * one with the longest table 2 (002): the same report each time. */
 static void
 test_page_numbers (void)
 {
-  g_autoptr(GkReport) original = NULL;
+  static const char * const seeds[] = { "000_fd56001bfeaab35a.txt", "002_7c3adba71c2c08c1.txt" };
 
   if (skip_without_fonts ())
     return;
 
-  original = parse_seed ("002_7c3adba71c2c08c1.txt");
-  for (GkPdfPageNumbers style = 0; style < GK_PDF_N_PAGE_NUMBERS; style++)
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
     {
-      GkPdfOptions options;
-      g_autoptr(GBytes) pdf = NULL;
-      g_autoptr(GString) diff = g_string_new (NULL);
+      g_autoptr(GkReport) original = parse_seed (seeds[i]);
 
-      gk_pdf_options_init (&options);
-      options.page_numbers = style;
-      options.running_header = style % 2 == 0;
-      pdf = gk_report_write_pdf (original, &options, NULL);
-      check_rows (pdf, original, style, diff);
-      if (diff->len > 0)
+      for (GkPdfPageNumbers style = 0; style < GK_PDF_N_PAGE_NUMBERS; style++)
         {
-          keep_pdf ("gk-test-formats-pdf-failed.pdf", pdf);
-          g_test_message ("%s", diff->str);
-          g_test_fail_printf ("page numbers \"%s\": differences above", gk_pdf_page_numbers_to_string (style));
+          g_autoptr(GString) diff = g_string_new (NULL);
+          g_autofree char *what = NULL;
+          GkPdfOptions options;
+
+          gk_pdf_options_init (&options);
+          options.page_numbers = style;
+          options.running_header = style % 2 == 0;
+          options.filled_rules = style % 2 == 1;
+          compare_pdf (original, seeds[i], &options, diff);
+
+          what = g_strdup_printf ("the PDF of %s with page numbers \"%s\"%s", seeds[i],
+                                  gk_pdf_page_numbers_to_string (style),
+                                  options.running_header ? " and a running head" : "");
+          report_diff (diff, what);
         }
     }
 }
@@ -636,6 +694,7 @@ main (int   argc,
 
       c->seed = g_strdup (g_ptr_array_index (seeds, i));
       c->page_numbers = i % GK_PDF_N_PAGE_NUMBERS;
+      c->filled_rules = i % 2 == 1;
       g_ptr_array_add (cases, c);
       name = g_strdup_printf ("/pdf/seed/%.3s", c->seed);
       g_test_add_data_func (name, c, test_seed);
@@ -647,6 +706,7 @@ main (int   argc,
   g_test_add_func ("/pdf/page-numbers", test_page_numbers);
   g_test_add_func ("/pdf/scanned", test_scanned);
   g_test_add_func ("/pdf/blank", test_blank);
+  g_test_add_func ("/pdf/unmapped", test_unmapped);
   g_test_add_func ("/pdf/page-limit", test_page_limit);
   g_test_add_func ("/pdf/truncated", test_truncated);
   g_test_add_func ("/pdf/damaged", test_damaged);

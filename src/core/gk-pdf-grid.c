@@ -15,9 +15,10 @@
  * wrapped over three lines, a value centred across three merged columns and
  * a group label centred across eight rows all sit where no x or y gap could
  * place them with certainty.  poppler-glib does not hand out a page's
- * paths, so the page is rendered (at twice the resolution of its points,
- * where a hairline is still a pixel wide) and the rules are read off the
- * pixels: runs of ink long in one direction and thin in the other.
+ * paths, so the page is rendered (a pixel a point: poppler draws thin
+ * stroked rules at least a pixel wide, and a filled hairline of 0.3 pt
+ * still darkens its pixels past the threshold) and the rules are read off
+ * the pixels: runs of ink long in one direction and thin in the other.
  *
  * Glyph strokes are runs too.  A rule is kept only when it is part of a
  * lattice: a vertical rule must meet two horizontal ones and a horizontal
@@ -26,14 +27,15 @@
  * border is missing is merged with its neighbour there, which is what a
  * merged cell looks like on paper. */
 
-#define RENDER_SCALE    2.0
+#define RENDER_SCALE    1.0
 #define MAX_PIXELS      (24 * 1000 * 1000)  /* a poster-sized page is rendered smaller */
-#define INK_LUMINANCE   170                 /* darker than light grey shading */
+#define INK_LUMINANCE   190                 /* darker than grey cell shading (25 %: 191) */
 #define MIN_H_LENGTH    16.0                /* points: longer than a character's stroke */
 #define MIN_V_LENGTH    10.0                /* points: a row is taller than this */
 #define MAX_THICKNESS   3.0                 /* points */
 #define TOLERANCE       2.0                 /* points */
 #define MIN_COVERAGE    0.5
+#define MAX_RULE_PAIRS  (8 * 1000 * 1000)
 
 typedef struct
 {
@@ -667,6 +669,11 @@ find_in_band (GkPdfGridFinder *finder,
     hs = merge_runs (h_runs, scale);
     vs = merge_runs (v_runs, scale);
   }
+
+  /* A page of thousands of rules is a drawing or a chart, and matching
+   * every pair of them would take seconds: no tables there. */
+  if ((gsize) hs->len * vs->len > MAX_RULE_PAIRS)
+    return grids;
 
   /* Back to page coordinates. */
   for (guint i = 0; i < hs->len; i++)

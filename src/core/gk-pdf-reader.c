@@ -10,10 +10,11 @@
 #include <glib/gi18n-lib.h>
 #include <poppler.h>
 
-#include "gk-cell.h"
 #include "gk-parser.h"
 #include "gk-pdf-grid.h"
 #include "gk-pdf-reader.h"
+#include "gk-pdf-stream.h"
+#include "gk-pdf-text.h"
 
 /* A PDF has no lines, cells or paragraphs, only characters at positions.
  * The reader takes each character's box from poppler
@@ -35,10 +36,12 @@
  *    line, unless that one is indented.
  *
  * Rows are returned in reading order: GK_ROW_PROSE for a paragraph,
- * GK_ROW_GRID for a table row, one cell per column of the table where a
- * merged cell is one cell in the row it starts in and an empty cell in the
- * rows below (the way the other readers and the report writer flatten
- * tables).  Blank cells stay empty strings: a blank is not a zero.
+ * GK_ROW_GRID for a table row.  A ruled table's row has a cell per column,
+ * a cell merged over columns being one cell, and a cell merged over rows
+ * being in the row it starts in and an empty cell in the rows below (the
+ * way the report writer flattens the templates' tables).  A row of a table
+ * without rules has its label cells, then a cell per value column.  Blank
+ * cells stay empty strings: a blank is not a zero.
  *
  * A row's line is a running count of the document's lines of text, from 1:
  * each line of a paragraph and each table row counts one.  A PDF has no
@@ -54,34 +57,9 @@
 #define HEAD_ZONE   0.12
 #define FOOT_ZONE   0.88
 
-/* In units of a line's height: the gap between two characters that splits
- * a line into separate runs (table cells side by side). */
-#define RUN_GAP     1.0
-
-/* Inside a table without rules, cells are closer: two-character headers in
- * columns a little wider than them. */
-#define CELL_GAP    0.5
-
 /* Points above and below a page's table lines that are rendered with them:
  * header rows without separate parts ("第二十条第（一）项"). */
 #define BAND_MARGIN 100.0
-
-typedef struct
-{
-  gunichar ch;
-  float    x1, y1, x2, y2;
-  guint8   space : 1;  /* a word space poppler inferred from a gap */
-  guint8   taken : 1;  /* a running head or foot, or in a table */
-} Glyph;
-
-typedef struct
-{
-  guint  start, n;  /* a range of the index array the line was built from */
-  double x1, y1, x2, y2;
-  double height;    /* the characters' box height, a font size unit */
-  guint  n_chars;   /* characters that are not spaces */
-  guint  n_runs;
-} Line;
 
 typedef enum
 {
@@ -108,7 +86,7 @@ typedef struct
 
 typedef struct
 {
-  Glyph  *glyphs;
+  GkPdfGlyph  *glyphs;
   guint   n_glyphs;
   double  width, height;
   /* The page's lines before anything is taken out of them: where running
@@ -130,381 +108,7 @@ item_free (Item *item)
 }
 
 /* ---------------------------------------------------------------------- */
-/* Lines                                                                  */
-
-static int
-compare_by_center_y (gconstpointer a,
-                     gconstpointer b,
-                     gpointer      user_data)
-{
-  const Glyph *glyphs = user_data;
-  const Glyph *x = &glyphs[*(const guint *) a], *y = &glyphs[*(const guint *) b];
-  double cx = x->y1 + x->y2, cy = y->y1 + y->y2;
-
-  if (cx != cy)
-    return cx < cy ? -1 : 1;
-  return x->x1 < y->x1 ? -1 : x->x1 > y->x1;
-}
-
-static int
-compare_by_x (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
-{
-  const Glyph *glyphs = user_data;
-  const Glyph *x = &glyphs[*(const guint *) a], *y = &glyphs[*(const guint *) b];
-
-  if (x->x1 != y->x1)
-    return x->x1 < y->x1 ? -1 : 1;
-  return x->y1 < y->y1 ? -1 : x->y1 > y->y1;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-glyph_height (const Glyph *glyph)
-{
-  return MAX (glyph->y2 - glyph->y1, 0.1);
-}
-
-static void
-line_measure (Line         *line,
-              const Glyph  *glyphs,
-              const guint  *indices)
-{
-  double previous_x2 = 0;
-  GArray *heights = g_array_new (FALSE, FALSE, sizeof (double));
-
-  line->x1 = line->y1 = G_MAXDOUBLE;
-  line->x2 = line->y2 = -G_MAXDOUBLE;
-  line->n_chars = 0;
-  line->n_runs = 0;
-
-  for (guint i = 0; i < line->n; i++)
-    {
-      const Glyph *glyph = &glyphs[indices[line->start + i]];
-      double h = glyph_height (glyph);
-
-      if (glyph->space)
-        continue;
-      line->x1 = MIN (line->x1, glyph->x1);
-      line->y1 = MIN (line->y1, glyph->y1);
-      line->x2 = MAX (line->x2, glyph->x2);
-      line->y2 = MAX (line->y2, glyph->y2);
-      g_array_append_val (heights, h);
-      line->n_chars++;
-    }
-
-  if (line->n_chars == 0)
-    {
-      g_array_unref (heights);
-      return;
-    }
-
-  /* The median height: a line mixes fonts whose boxes differ. */
-  g_array_sort (heights, compare_doubles);
-  line->height = g_array_index (heights, double, heights->len / 2);
-  g_array_unref (heights);
-
-  for (guint i = 0; i < line->n; i++)
-    {
-      const Glyph *glyph = &glyphs[indices[line->start + i]];
-
-      if (glyph->space)
-        continue;
-      if (line->n_runs == 0 || glyph->x1 - previous_x2 > RUN_GAP * line->height)
-        line->n_runs++;
-      previous_x2 = MAX (previous_x2, glyph->x2);
-    }
-}
-
-/* Sorts @indices (into @glyphs) into lines, top to bottom, each left to
- * right, and returns the lines; lines of spaces only are left out. */
-static GArray *
-build_lines (const Glyph *glyphs,
-             guint       *indices,
-             guint        n)
-{
-  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
-  guint start = 0;
-
-  g_qsort_with_data (indices, n, sizeof (guint), compare_by_center_y, (gpointer) glyphs);
-
-  while (start < n)
-    {
-      const Glyph *first = &glyphs[indices[start]];
-      double center = (first->y1 + first->y2) / 2;
-      double height = glyph_height (first);
-      guint end = start + 1;
-      Line line = { 0, };
-
-      /* Characters whose centres are within a third of a line of the
-       * first's are on its baseline; the sort keeps them together. */
-      while (end < n)
-        {
-          const Glyph *glyph = &glyphs[indices[end]];
-          double h = MIN (height, glyph_height (glyph));
-
-          if ((glyph->y1 + glyph->y2) / 2 - center > 0.35 * h)
-            break;
-          end++;
-        }
-
-      g_qsort_with_data (indices + start, end - start, sizeof (guint), compare_by_x, (gpointer) glyphs);
-      line.start = start;
-      line.n = end - start;
-      line_measure (&line, glyphs, indices);
-      if (line.n_chars > 0)
-        g_array_append_val (lines, line);
-      start = end;
-    }
-
-  return lines;
-}
-
-static gboolean
-is_ascii_letter (gunichar c)
-{
-  return c < 0x80 && g_ascii_isalpha (c);
-}
-
-static gunichar
-last_char (GString *s)
-{
-  const char *p;
-
-  if (s->len == 0)
-    return 0;
-  p = g_utf8_find_prev_char (s->str, s->str + s->len);
-  return p ? g_utf8_get_char (p) : 0;
-}
-
-/* Appends @text to a cell or paragraph that goes on from an earlier line:
- * Chinese wraps anywhere and joins without a space; words of Latin letters
- * were broken at a space, which the join puts back.  Digits join without
- * one: "1316" over "90" is one number. */
-static void
-append_joined (GString    *out,
-               const char *text)
-{
-  if (*text == '\0')
-    return;
-  if (out->len > 0 && is_ascii_letter (last_char (out)) && is_ascii_letter (g_utf8_get_char (text)))
-    g_string_append_c (out, ' ');
-  g_string_append (out, text);
-}
-
-/* The text of glyphs [from, to) of a line, with poppler's word spaces
- * between characters but none at the ends; a gap wider than @gap (a run
- * break, when @gap > 0) is a space too. */
-static void
-append_glyph_text (GString      *out,
-                   const Glyph  *glyphs,
-                   const guint  *indices,
-                   guint         from,
-                   guint         to,
-                   double        gap)
-{
-  gboolean pending_space = FALSE;
-  gsize start = out->len;
-  double previous_x2 = G_MAXDOUBLE;
-
-  for (guint i = from; i < to; i++)
-    {
-      const Glyph *glyph = &glyphs[indices[i]];
-
-      if (glyph->space)
-        {
-          pending_space = out->len > start;
-          continue;
-        }
-      if (gap > 0 && out->len > start && glyph->x1 - previous_x2 > gap)
-        pending_space = TRUE;
-      if (pending_space)
-        g_string_append_c (out, ' ');
-      pending_space = FALSE;
-      g_string_append_unichar (out, glyph->ch);
-      previous_x2 = glyph->x2;
-    }
-}
-
-static char *
-line_text (const Line   *line,
-           const Glyph  *glyphs,
-           const guint  *indices)
-{
-  GString *out = g_string_new (NULL);
-
-  append_glyph_text (out, glyphs, indices, line->start, line->start + line->n, RUN_GAP * line->height);
-  return g_string_free (out, FALSE);
-}
-
-/* The text of a cell: its lines joined. */
-static char *
-block_text (const Glyph *glyphs,
-            guint       *indices,
-            guint        n)
-{
-  g_autoptr(GArray) lines = build_lines (glyphs, indices, n);
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      g_autofree char *text = line_text (&g_array_index (lines, Line, i), glyphs, indices);
-      append_joined (out, text);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* ---------------------------------------------------------------------- */
 /* Running heads, feet and page numbers                                   */
-
-/* Full-width forms fold to ASCII, white space goes: "第 １ 页" → "第1页". */
-static char *
-fold_for_matching (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == 0x3000)
-        continue;
-      if (c >= 0xFF01 && c <= 0xFF5E)
-        c -= 0xFEE0;
-      if (c == 0x2010 || c == 0x2012 || c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0x2212)
-        c = '-';
-      g_string_append_unichar (out, c < 0x80 ? (gunichar) g_ascii_tolower (c) : c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static const char *
-eat_number (const char *p)
-{
-  guint n = 0;
-
-  if (p == NULL)
-    return NULL;
-  while (g_ascii_isdigit (p[n]) && n < 5)
-    n++;
-  return n > 0 && n < 5 ? p + n : NULL;
-}
-
-static const char *
-eat (const char *p,
-     const char *word)
-{
-  return p != NULL && g_str_has_prefix (p, word) ? p + strlen (word) : NULL;
-}
-
-static const char *
-eat_separator (const char *p)
-{
-  static const char * const separators[] = { ",", "，", "/", "、", "|", "." };
-
-  if (p == NULL)
-    return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
-    if (g_str_has_prefix (p, separators[i]))
-      return p + strlen (separators[i]);
-  return p;
-}
-
-/* "第N页", "第N页共M页", "共M页第N页" */
-static gboolean
-is_chinese_page_number (const char *p)
-{
-  const char *q = eat (eat_number (eat (p, "第")), "页");
-
-  if (q != NULL)
-    {
-      if (*q == '\0')
-        return TRUE;
-      q = eat (eat_number (eat (eat_separator (q), "共")), "页");
-      return q != NULL && *q == '\0';
-    }
-
-  q = eat (eat_number (eat (p, "共")), "页");
-  q = eat (eat_number (eat (eat_separator (q), "第")), "页");
-  return q != NULL && *q == '\0';
-}
-
-static const char *
-eat_dashes (const char *p)
-{
-  for (;;)
-    {
-      if (*p == '-' || *p == '~')
-        p++;
-      else if (g_str_has_prefix (p, "·"))
-        p += strlen ("·");
-      else if (g_str_has_prefix (p, "•"))
-        p += strlen ("•");
-      else
-        return p;
-    }
-}
-
-/* A page number as running feet and heads print them: "- 1 -", "—1—",
- * "1", "第 1 页 共 5 页", "共5页 第1页", "1/5", "Page 1 of 5", "1 of 5". */
-static gboolean
-is_page_number (const char *text)
-{
-  g_autofree char *folded = fold_for_matching (text);
-  const char *p = eat_dashes (folded);
-  const char *q = eat_number (p);
-
-  if (q != NULL)
-    {
-      if (*eat_dashes (q) == '\0')
-        return TRUE;
-      if (*q == '/')
-        q = eat_number (q + 1);
-      else
-        q = eat_number (eat (q, "of"));
-      return q != NULL && *q == '\0';
-    }
-
-  q = eat_number (eat (p, "page"));
-  if (q != NULL)
-    {
-      if (*q != '\0')
-        q = eat_number (eat (q, "of"));
-      return q != NULL && *q == '\0';
-    }
-
-  return is_chinese_page_number (p);
-}
-
-/* What identifies a running head or foot across pages: its text without
- * white space, digits made alike ("第 3 页" and "第 4 页" are one foot). */
-static char *
-running_key (const char *text)
-{
-  g_autofree char *folded = fold_for_matching (text);
-  guint letters = 0;
-
-  for (char *p = folded; *p; p = g_utf8_next_char (p))
-    {
-      if (g_ascii_isdigit (*p))
-        *p = '#';
-      else if (g_unichar_isalpha (g_utf8_get_char (p)))
-        letters++;
-    }
-  /* A line of numbers is a table row or a page number, never a title
-   * repeated on every page. */
-  return letters >= 2 ? g_steal_pointer (&folded) : NULL;
-}
-
 
 typedef struct
 {
@@ -542,12 +146,11 @@ drop_running_lines (Page  *pages,
 
       for (guint l = 0; l < page->lines->len; l++)
         {
-          const Line *line = &g_array_index (page->lines, Line, l);
+          const GkPdfLine *line = &g_array_index (page->lines, GkPdfLine, l);
           gboolean head = l < 2 && line->y2 < HEAD_ZONE * page->height;
           gboolean foot = l + 2 >= page->lines->len && line->y1 > FOOT_ZONE * page->height;
           g_autofree char *text = NULL;
           Running running = { 0, };
-
           gboolean in_table = FALSE;
 
           /* A head has one or two parts (agency left, title right); a line
@@ -559,8 +162,8 @@ drop_running_lines (Page  *pages,
             in_table = page->glyphs[page->order[line->start + i]].taken;
           if (in_table)
             continue;
-          text = line_text (line, page->glyphs, page->order);
-          running.key = running_key (text);
+          text = gk_pdf_line_text (line, page->glyphs, page->order);
+          running.key = gk_pdf_running_key (text);
           if (running.key == NULL)
             continue;
           running.page = p;
@@ -575,7 +178,7 @@ drop_running_lines (Page  *pages,
     {
       const Running *running = &g_array_index (candidates, Running, c);
       const Page *page = &pages[running->page];
-      const Line *line = &g_array_index (page->lines, Line, running->line);
+      const GkPdfLine *line = &g_array_index (page->lines, GkPdfLine, running->line);
       guint seen = 0;
       guint previous_page = G_MAXUINT;
 
@@ -618,22 +221,22 @@ row_is_empty (char **cells)
   return TRUE;
 }
 
-/* A ruled table's rows: one cell per lattice column, a merged cell once in
- * the row it starts in and as an empty cell in the rows it spans below;
- * rows with no text at all (the lattice lines of a merged cell) are left
- * out. */
+/* A ruled table's rows: a cell per lattice column, one for a cell merged
+ * over columns; a cell merged over rows has its text in the row it starts
+ * in and is an empty cell in the rows below.  Rows with no text at all
+ * (lattice lines that only some columns have) are left out. */
 static Item *
-grid_item (const GkPdfGrid *grid,
-           const Glyph     *glyphs,
-           GArray         **cell_glyphs,
-           guint            page)
+grid_item (const GkPdfGrid   *grid,
+           const GkPdfGlyph  *glyphs,
+           GArray           **cell_glyphs,
+           guint              page)
 {
   Item *item = g_new0 (Item, 1);
   char **texts = g_new0 (char *, grid->n_cells);
 
   for (guint k = 0; k < grid->n_cells; k++)
     texts[k] = cell_glyphs[k] != NULL
-               ? block_text (glyphs, (guint *) (gpointer) cell_glyphs[k]->data, cell_glyphs[k]->len)
+               ? gk_pdf_block_text (glyphs, (guint *) (gpointer) cell_glyphs[k]->data, cell_glyphs[k]->len)
                : g_strdup ("");
 
   item->kind = ITEM_TABLE;
@@ -694,7 +297,7 @@ read_grids (GkPdfGridFinder *finder,
 
       for (guint i = 0; i < page->n_glyphs; i++)
         {
-          const Glyph *glyph = &page->glyphs[i];
+          const GkPdfGlyph *glyph = &page->glyphs[i];
           guint k;
 
           if (glyph->taken
@@ -722,400 +325,31 @@ read_grids (GkPdfGridFinder *finder,
     }
 }
 
-typedef struct
-{
-  guint  from, to;  /* positions in the line's index range */
-  double x1, x2;
-} Run;
-
-static GArray *
-line_runs (const Line  *line,
-           const Glyph *glyphs,
-           const guint *indices)
-{
-  GArray *runs = g_array_new (FALSE, FALSE, sizeof (Run));
-  Run *run = NULL;
-
-  for (guint i = line->start; i < line->start + line->n; i++)
-    {
-      const Glyph *glyph = &glyphs[indices[i]];
-
-      if (glyph->space)
-        continue;
-      if (run == NULL || glyph->x1 - run->x2 > CELL_GAP * line->height)
-        {
-          Run next = { i, i + 1, glyph->x1, glyph->x2 };
-          g_array_append_val (runs, next);
-          run = &g_array_index (runs, Run, runs->len - 1);
-          continue;
-        }
-      run->to = i + 1;
-      run->x2 = MAX (run->x2, glyph->x2);
-    }
-
-  return runs;
-}
-
-/* Tables without rules.
- *
- * Values line up: the numbers of a column share their centre, and the
- * columns of the value area are the centres of the numbers, with the
- * narrow header cells that stand on the same pitch (they give the columns
- * whose values are all blank their place, as in table 4 with five blanks
- * before ten numbers).  What is left of the values is the label area,
- * where cells are the runs that overlap from line to line.  A line with a
- * value is a row; a line with labels only is part of the row nearest to
- * it (a label wrapped above and below the numbers it names); other lines
- * (headers) make rows of their own, consecutive ones together. */
-
-typedef struct
-{
-  guint    line;
-  guint    from, to;  /* positions in the page's index array */
-  double   x1, x2;
-  gboolean numeric;
-  int      column;    /* a value column, or -1 in the label area */
-} StreamRun;
-
-static gboolean
-is_value_text (const char *text)
-{
-  double value;
-  gboolean has_value, is_integer;
-  GkValueClass klass = gk_cell_classify (text, &value, &has_value, &is_integer);
-
-  return klass == GK_VALUE_NUMBER || klass == GK_VALUE_SIGNED || klass == GK_VALUE_NA;
-}
-
-static GArray *
-cluster_centers (GArray *values,
-                 double  tolerance)
-{
-  GArray *centers = g_array_new (FALSE, FALSE, sizeof (double));
-  double sum = 0;
-  guint n = 0;
-
-  g_array_sort (values, compare_doubles);
-  for (guint i = 0; i < values->len; i++)
-    {
-      double value = g_array_index (values, double, i);
-
-      if (n > 0 && value - sum / n > tolerance)
-        {
-          double mean = sum / n;
-          g_array_append_val (centers, mean);
-          sum = 0;
-          n = 0;
-        }
-      sum += value;
-      n++;
-    }
-  if (n > 0)
-    {
-      double mean = sum / n;
-      g_array_append_val (centers, mean);
-    }
-  return centers;
-}
-
-static int
-nearest_center (GArray *centers,
-                double  x)
-{
-  int best = -1;
-  double distance = G_MAXDOUBLE;
-
-  for (guint c = 0; c < centers->len; c++)
-    if (fabs (g_array_index (centers, double, c) - x) < distance)
-      {
-        distance = fabs (g_array_index (centers, double, c) - x);
-        best = c;
-      }
-  return best;
-}
-
-static int
-compare_runs_by_position (gconstpointer a,
-                          gconstpointer b)
-{
-  const StreamRun *x = *(StreamRun * const *) a, *y = *(StreamRun * const *) b;
-
-  if (x->line != y->line)
-    return x->line < y->line ? -1 : 1;
-  return x->x1 < y->x1 ? -1 : x->x1 > y->x1;
-}
-
-/* The text of runs (StreamRun*) that make one cell: by line, then left to
- * right. */
-static char *
-runs_text (GPtrArray   *runs,
-           const Glyph *glyphs,
-           const guint *indices)
-{
-  GString *out = g_string_new (NULL);
-  guint line = G_MAXUINT;
-
-  g_ptr_array_sort (runs, compare_runs_by_position);
-  for (guint i = 0; i < runs->len; i++)
-    {
-      const StreamRun *run = g_ptr_array_index (runs, i);
-      g_autoptr(GString) piece = g_string_new (NULL);
-
-      append_glyph_text (piece, glyphs, indices, run->from, run->to, 0);
-      if (line == run->line)
-        g_string_append_c (out, ' ');
-      if (line == run->line)
-        g_string_append (out, piece->str);
-      else
-        append_joined (out, piece->str);
-      line = run->line;
-    }
-  return g_string_free (out, FALSE);
-}
-
 static Item *
-stream_item (const Glyph *glyphs,
-             const guint *indices,
-             const Line  *lines,
-             guint        n_lines,
-             guint        page)
+stream_item (const GkPdfGlyph *glyphs,
+             const guint      *indices,
+             const GkPdfLine  *lines,
+             guint             n_lines,
+             guint             page)
 {
   Item *item = g_new0 (Item, 1);
-  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (StreamRun));
-  g_autoptr(GArray) numeric_centers = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) centers = NULL;
-  g_autofree int *owner = g_new (int, n_lines);
-  g_autofree gboolean *has_value = g_new0 (gboolean, n_lines);
-  g_autofree gboolean *is_header = g_new0 (gboolean, n_lines);
-  double height = lines[0].height;
-  double pitch = 0;
-
-  for (guint l = 0; l < n_lines; l++)
-    {
-      g_autoptr(GArray) line_runs_ = line_runs (&lines[l], glyphs, indices);
-
-      height = MIN (height, lines[l].height);
-      for (guint i = 0; i < line_runs_->len; i++)
-        {
-          const Run *r = &g_array_index (line_runs_, Run, i);
-          StreamRun run = { l, r->from, r->to, r->x1, r->x2, FALSE, -1 };
-          g_autoptr(GString) text = g_string_new (NULL);
-
-          append_glyph_text (text, glyphs, indices, r->from, r->to, 0);
-          run.numeric = is_value_text (text->str);
-          if (run.numeric)
-            {
-              double center = (run.x1 + run.x2) / 2;
-              g_array_append_val (numeric_centers, center);
-            }
-          g_array_append_val (runs, run);
-        }
-    }
-
-  /* The value columns: where the numbers are, and the narrow cells on
-   * their pitch. */
-  centers = cluster_centers (numeric_centers, 0.4 * height);
-  for (guint c = 1; c < centers->len; c++)
-    {
-      double d = g_array_index (centers, double, c) - g_array_index (centers, double, c - 1);
-      pitch = pitch == 0 ? d : MIN (pitch, d);
-    }
-  if (pitch > 0)
-    {
-      g_autoptr(GArray) narrow = g_array_new (FALSE, FALSE, sizeof (double));
-      double lo = g_array_index (centers, double, 0);
-      double hi = g_array_index (centers, double, centers->len - 1);
-
-      for (guint i = 0; i < runs->len; i++)
-        {
-          const StreamRun *run = &g_array_index (runs, StreamRun, i);
-          double center = (run->x1 + run->x2) / 2;
-
-          if (!run->numeric && run->x2 - run->x1 < 0.9 * pitch)
-            g_array_append_val (narrow, center);
-        }
-
-      /* Columns of blanks stand on the pitch next to the columns of
-       * numbers, one after the other, each with a narrow header cell: a
-       * stray fragment of a label somewhere on the pitch is none. */
-      for (int direction = -1; direction <= 1; direction += 2)
-        for (int k = 1; ; k++)
-          {
-            double target = (direction < 0 ? lo : hi) + direction * k * pitch;
-            gboolean found = FALSE;
-
-            for (guint i = 0; i < narrow->len && !found; i++)
-              found = fabs (g_array_index (narrow, double, i) - target) < 0.25 * pitch;
-            if (!found)
-              break;
-            g_array_append_val (centers, target);
-          }
-
-      /* And between them, where a column has no number but a header. */
-      for (double target = lo + pitch; target < hi - 0.5 * pitch; target += pitch)
-        {
-          gboolean known = FALSE, found = FALSE;
-
-          for (guint c = 0; c < centers->len && !known; c++)
-            known = fabs (g_array_index (centers, double, c) - target) < 0.25 * pitch;
-          for (guint i = 0; i < narrow->len && !found && !known; i++)
-            found = fabs (g_array_index (narrow, double, i) - target) < 0.25 * pitch;
-          if (found)
-            g_array_append_val (centers, target);
-        }
-      g_array_sort (centers, compare_doubles);
-    }
-
-  for (guint i = 0; i < runs->len; i++)
-    {
-      StreamRun *run = &g_array_index (runs, StreamRun, i);
-      double center = (run->x1 + run->x2) / 2;
-      double reach = pitch > 0 ? 0.5 * pitch : height;
-
-      if (centers->len == 0 || center < g_array_index (centers, double, 0) - reach)
-        run->column = -1;
-      else if (run->x2 - run->x1 > (pitch > 0 ? pitch : 2 * height))
-        /* A header spanning several columns: the first it covers. */
-        run->column = nearest_center (centers, run->x1 + reach);
-      else
-        run->column = nearest_center (centers, center);
-      if (run->numeric && run->column >= 0)
-        has_value[run->line] = TRUE;
-    }
-
-  /* Which row each line belongs to. */
-  for (guint l = 0; l < n_lines; l++)
-    {
-      gboolean labels_only = TRUE;
-      double best = G_MAXDOUBLE;
-      double center = (lines[l].y1 + lines[l].y2) / 2;
-
-      owner[l] = has_value[l] ? (int) l : -1;
-      if (has_value[l])
-        continue;
-      for (guint i = 0; i < runs->len; i++)
-        if (g_array_index (runs, StreamRun, i).line == l && g_array_index (runs, StreamRun, i).column >= 0)
-          labels_only = FALSE;
-      if (!labels_only)
-        continue;
-      for (guint k = 0; k < n_lines; k++)
-        {
-          double d = fabs ((lines[k].y1 + lines[k].y2) / 2 - center);
-
-          /* Ties go to the row above: a label wraps downwards. */
-          if (has_value[k] && d < best - 0.01 && d <= 2.5 * height)
-            {
-              best = d;
-              owner[l] = k;
-            }
-        }
-    }
-  for (guint l = 0; l < n_lines; l++)
-    {
-      if (owner[l] >= 0)
-        continue;
-      /* A header line: with the header line just above it if that is a
-       * line of the same cells (closer than the rows of a table are). */
-      if (l > 0 && is_header[l - 1] && lines[l].y1 - lines[l - 1].y2 <= 0.6 * height)
-        owner[l] = owner[l - 1];
-      else
-        owner[l] = l;
-      is_header[l] = TRUE;
-    }
 
   item->kind = ITEM_TABLE;
   item->page = page;
   item->top = lines[0].y1;
   item->bottom = lines[n_lines - 1].y2;
+  item->rows = gk_pdf_stream_read (glyphs, indices, lines, n_lines, &centers);
   item->n_columns = centers->len;
   item->centers = g_memdup2 (centers->data, sizeof (double) * centers->len);
-  item->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-
-  for (guint l = 0; l < n_lines; l++)
-    {
-      g_autoptr(GPtrArray) labels = g_ptr_array_new ();  /* StreamRun*, label area */
-      g_autoptr(GPtrArray) cells = g_ptr_array_new ();   /* char* */
-      g_autoptr(GPtrArray) cell_runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-
-      if (owner[l] != (int) l)
-        continue;
-
-      for (guint i = 0; i < runs->len; i++)
-        {
-          StreamRun *run = &g_array_index (runs, StreamRun, i);
-          if (owner[run->line] == (int) l && run->column < 0)
-            g_ptr_array_add (labels, run);
-        }
-
-      /* Label cells: runs that overlap one another from line to line. */
-      for (guint i = 0; i < labels->len; i++)
-        {
-          StreamRun *run = g_ptr_array_index (labels, i);
-          GPtrArray *cell = NULL;
-
-          for (guint k = 0; k < cell_runs->len && cell == NULL; k++)
-            {
-              GPtrArray *candidate = g_ptr_array_index (cell_runs, k);
-              for (guint j = 0; j < candidate->len; j++)
-                {
-                  StreamRun *other = g_ptr_array_index (candidate, j);
-                  double overlap = MIN (run->x2, other->x2) - MAX (run->x1, other->x1);
-
-                  if (other->line != run->line && overlap > 0.3 * MIN (run->x2 - run->x1, other->x2 - other->x1))
-                    {
-                      cell = candidate;
-                      break;
-                    }
-                }
-            }
-          if (cell == NULL)
-            {
-              cell = g_ptr_array_new ();
-              g_ptr_array_add (cell_runs, cell);
-            }
-          g_ptr_array_add (cell, run);
-        }
-      for (guint i = 0; i < cell_runs->len; i++)
-        for (guint k = i + 1; k < cell_runs->len; k++)
-          {
-            StreamRun *a = g_ptr_array_index ((GPtrArray *) g_ptr_array_index (cell_runs, i), 0);
-            StreamRun *b = g_ptr_array_index ((GPtrArray *) g_ptr_array_index (cell_runs, k), 0);
-
-            if (b->x1 < a->x1)
-              {
-                gpointer t = cell_runs->pdata[i];
-                cell_runs->pdata[i] = cell_runs->pdata[k];
-                cell_runs->pdata[k] = t;
-              }
-          }
-      for (guint i = 0; i < cell_runs->len; i++)
-        g_ptr_array_add (cells, runs_text (g_ptr_array_index (cell_runs, i), glyphs, indices));
-
-      for (guint c = 0; c < centers->len; c++)
-        {
-          g_autoptr(GPtrArray) column = g_ptr_array_new ();
-
-          for (guint i = 0; i < runs->len; i++)
-            {
-              StreamRun *run = &g_array_index (runs, StreamRun, i);
-              if (owner[run->line] == (int) l && run->column == (int) c)
-                g_ptr_array_add (column, run);
-            }
-          g_ptr_array_add (cells, runs_text (column, glyphs, indices));
-        }
-
-      g_ptr_array_add (cells, NULL);
-      g_ptr_array_add (item->rows, g_ptr_array_steal (cells, NULL));
-    }
-
   return item;
 }
 
 static Item *
-line_item (const Line  *line,
-           const Glyph *glyphs,
-           const guint *indices,
-           guint        page)
+line_item (const GkPdfLine  *line,
+           const GkPdfGlyph *glyphs,
+           const guint      *indices,
+           guint             page)
 {
   Item *item = g_new0 (Item, 1);
 
@@ -1127,16 +361,16 @@ line_item (const Line  *line,
   item->x2 = line->x2;
   item->height = line->height;
   item->n_chars = line->n_chars;
-  item->text = line_text (line, glyphs, indices);
+  item->text = gk_pdf_line_text (line, glyphs, indices);
   return item;
 }
 
 /* Whether a line at the top or foot of the page is a page number. */
 static gboolean
-is_page_number_line (const Line  *line,
-                     const Page  *page,
-                     const Glyph *glyphs,
-                     const guint *indices)
+is_page_number_line (const GkPdfLine  *line,
+                     const Page       *page,
+                     const GkPdfGlyph *glyphs,
+                     const guint      *indices)
 {
   g_autofree char *text = NULL;
 
@@ -1144,8 +378,8 @@ is_page_number_line (const Line  *line,
     return FALSE;
   if (line->y2 >= HEAD_ZONE * page->height && line->y1 <= FOOT_ZONE * page->height)
     return FALSE;
-  text = line_text (line, glyphs, indices);
-  return is_page_number (text);
+  text = gk_pdf_line_text (line, glyphs, indices);
+  return gk_pdf_is_page_number (text);
 }
 
 /* Whether the page has lines of separate parts outside its running head
@@ -1162,12 +396,17 @@ table_band (const Page *page,
 
   for (guint l = 0; l < page->lines->len; l++)
     {
-      const Line *line = &g_array_index (page->lines, Line, l);
+      const GkPdfLine *line = &g_array_index (page->lines, GkPdfLine, l);
 
       /* Not for a running head of two parts (agency, title), the page's
-       * first line, nor a foot, its last. */
-      if ((l == 0 && line->y2 < HEAD_ZONE * page->height)
-          || (l + 1 == page->lines->len && line->y1 > FOOT_ZONE * page->height))
+       * first line, nor a foot, its last, standing apart from the body;
+       * the header row of a table at the foot of the page is close to the
+       * row above it. */
+      if (l == 0 && line->y2 < HEAD_ZONE * page->height && page->lines->len > 1
+          && g_array_index (page->lines, GkPdfLine, 1).y1 - line->y2 > 1.5 * line->height)
+        continue;
+      if (l > 0 && l + 1 == page->lines->len && line->y1 > FOOT_ZONE * page->height
+          && line->y1 - g_array_index (page->lines, GkPdfLine, l - 1).y2 > 1.5 * line->height)
         continue;
       if (line->n_runs >= 2)
         {
@@ -1176,91 +415,6 @@ table_band (const Page *page,
         }
     }
   return *top < *bottom;
-}
-
-/* Finds the table without rules that starts at line *@first when that line
- * has separate parts: the lines of separate parts that follow, with the
- * short lines between them (labels wrapped above or below their numbers,
- * header cells), and the header lines above the first over its value
- * columns.  Returns the end of the table's lines and moves *@first up to
- * its first header line, or returns *@first when there are fewer than two
- * lines of separate parts. */
-static guint
-stream_block (GArray         *lines,
-              const gboolean *skip,
-              guint          *first)
-{
-  const Line *start = &g_array_index (lines, Line, *first);
-  guint end = *first + 1, n_table = 1;
-  double left, right;
-
-  if (start->n_runs < 2)
-    return *first;
-
-  for (guint l = *first + 1; l < lines->len && !skip[l]; l++)
-    {
-      const Line *line = &g_array_index (lines, Line, l);
-      const Line *above = &g_array_index (lines, Line, l - 1);
-      double h = MAX (line->height, above->height);
-      double gap = line->y1 - above->y2;
-      gboolean followed = FALSE;
-
-      if (line->n_runs >= 2)
-        {
-          if (gap > 2.0 * h)
-            break;
-          end = l + 1;
-          n_table++;
-          continue;
-        }
-
-      if (gap > 1.2 * h || line->n_chars > 25)
-        break;
-      for (guint k = l + 1; k < lines->len && k <= l + 3 && !skip[k]; k++)
-        {
-          const Line *next = &g_array_index (lines, Line, k);
-          const Line *before = &g_array_index (lines, Line, k - 1);
-
-          if (next->y1 - before->y2 > 1.2 * MAX (next->height, before->height))
-            break;
-          if (next->n_runs >= 2)
-            {
-              followed = TRUE;
-              break;
-            }
-        }
-      /* After the last line of parts, only a label's close last line. */
-      if (followed || (l == end && gap <= 0.8 * h))
-        end = l + 1;
-      else
-        break;
-    }
-
-  if (n_table < 2)
-    return *first;
-
-  left = G_MAXDOUBLE;
-  right = -G_MAXDOUBLE;
-  for (guint l = *first; l < end; l++)
-    if (g_array_index (lines, Line, l).n_runs >= 2)
-      {
-        left = MIN (left, g_array_index (lines, Line, l).x1);
-        right = MAX (right, g_array_index (lines, Line, l).x2);
-      }
-
-  /* Header cells over the value columns, above the first line of parts. */
-  while (*first > 0 && !skip[*first - 1])
-    {
-      const Line *line = &g_array_index (lines, Line, *first - 1);
-      const Line *below = &g_array_index (lines, Line, *first);
-
-      if (line->n_runs >= 2 || line->n_chars > 25 || below->y1 - line->y2 > 1.2 * MAX (line->height, below->height)
-          || line->x1 < left + 0.25 * (right - left))
-        break;
-      (*first)--;
-    }
-
-  return end;
 }
 
 /* The page's items, top to bottom: its ruled tables, found before, and
@@ -1280,22 +434,20 @@ read_page (Page      *page,
   for (guint i = 0; i < page->n_glyphs; i++)
     if (!page->glyphs[i].taken)
       indices[n++] = i;
-  lines = build_lines (page->glyphs, indices, n);
+  lines = gk_pdf_lines_build (page->glyphs, indices, n);
 
   if (page->tables != NULL)
-    {
-      g_ptr_array_extend_and_steal (page_items, g_steal_pointer (&page->tables));
-    }
+    g_ptr_array_extend_and_steal (page_items, g_steal_pointer (&page->tables));
 
   /* Page numbers first: the first or the last line, never a table's. */
   skip = g_new0 (gboolean, MAX (lines->len, 1));
   if (lines->len > 0)
     {
-      skip[0] = is_page_number_line (&g_array_index (lines, Line, 0), page, page->glyphs, indices);
-      skip[lines->len - 1] = is_page_number_line (&g_array_index (lines, Line, lines->len - 1), page, page->glyphs, indices);
+      skip[0] = is_page_number_line (&g_array_index (lines, GkPdfLine, 0), page, page->glyphs, indices);
+      skip[lines->len - 1] = is_page_number_line (&g_array_index (lines, GkPdfLine, lines->len - 1), page, page->glyphs, indices);
     }
 
-  for (guint l = 0; l < lines->len; )
+  for (guint l = 0, lowest = 0; l < lines->len; )
     {
       guint first, end;
 
@@ -1306,25 +458,25 @@ read_page (Page      *page,
         }
 
       first = l;
-      end = stream_block (lines, skip, &first);
+      end = gk_pdf_stream_block (lines, skip, lowest, &first);
       if (end > l)
         {
-          g_ptr_array_add (page_items, stream_item (page->glyphs, indices, &g_array_index (lines, Line, first),
+          g_ptr_array_add (page_items, stream_item (page->glyphs, indices, &g_array_index (lines, GkPdfLine, first),
                                                     end - first, page_number));
           /* Lines before @first that the table took back are in it. */
           for (guint i = page_items->len - 1; i-- > 0; )
             {
               Item *previous = g_ptr_array_index (page_items, i);
 
-              if (previous->kind != ITEM_LINE || previous->top < g_array_index (lines, Line, first).y1 - 0.01)
+              if (previous->kind != ITEM_LINE || previous->top < g_array_index (lines, GkPdfLine, first).y1 - 0.01)
                 break;
               item_free (g_ptr_array_steal_index (page_items, i));
             }
-          l = end;
+          l = lowest = end;
           continue;
         }
 
-      g_ptr_array_add (page_items, line_item (&g_array_index (lines, Line, l), page->glyphs, indices, page_number));
+      g_ptr_array_add (page_items, line_item (&g_array_index (lines, GkPdfLine, l), page->glyphs, indices, page_number));
       l++;
     }
 
@@ -1352,7 +504,7 @@ static double
 percentile (GArray *values,
             double  fraction)
 {
-  g_array_sort (values, compare_doubles);
+  g_array_sort (values, gk_pdf_compare_doubles);
   return g_array_index (values, double, (guint) (fraction * (values->len - 1)));
 }
 
@@ -1485,8 +637,8 @@ rows_equal (char **a,
 /* The header rows a continued table repeats: among the first rows of the
  * table's first part. */
 static gboolean
-is_repeated_header (char      **row,
-                    const Item *first_part)
+is_repeated_header (char       **row,
+                    const Item  *first_part)
 {
   for (guint i = 0; i < first_part->rows->len && i < 5; i++)
     if (rows_equal (row, g_ptr_array_index (first_part->rows, i)))
@@ -1531,7 +683,7 @@ items_to_rows (GPtrArray *items)
         {
           line++;
           if (paragraph != NULL && previous_line != NULL && continues_paragraph (previous_line, item, &metrics))
-            append_joined (paragraph, item->text);
+            gk_pdf_append_joined (paragraph, item->text);
           else
             {
               flush_paragraph (&paragraph, paragraph_line, rows);
@@ -1584,16 +736,26 @@ page_clear (Page *page)
   g_clear_pointer (&page->tables, g_ptr_array_unref);
 }
 
+/* A character no font maps to text: a private use code point or the
+ * replacement character, what poppler gives for glyphs whose font has no
+ * ToUnicode map. */
+static gboolean
+is_unknown_char (gunichar c)
+{
+  return (c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000 || c == 0xFFFD;
+}
+
 /* Reads a page's characters and their boxes; returns how many are not
- * spaces. */
+ * spaces, and adds those that map to no known character to @n_unknown. */
 static guint
 read_glyphs (PopplerPage *ppage,
-             Page        *page)
+             Page        *page,
+             guint       *n_unknown)
 {
   char *text = poppler_page_get_text (ppage);
   PopplerRectangle *rects = NULL;
   guint n_rects = 0;
-  GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
+  GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (GkPdfGlyph));
   guint n_chars = 0;
 
   poppler_page_get_size (ppage, &page->width, &page->height);
@@ -1607,7 +769,7 @@ read_glyphs (PopplerPage *ppage,
         {
           gunichar c = g_utf8_get_char (p);
           const PopplerRectangle *rect = &rects[i];
-          Glyph glyph = { 0, };
+          GkPdfGlyph glyph = { 0, };
 
           if (c == '\n' || c == '\r' || !isfinite (rect->x1) || !isfinite (rect->y1)
               || !isfinite (rect->x2) || !isfinite (rect->y2))
@@ -1623,18 +785,20 @@ read_glyphs (PopplerPage *ppage,
           g_array_append_val (glyphs, glyph);
           if (!glyph.space)
             n_chars++;
+          if (is_unknown_char (c))
+            (*n_unknown)++;
         }
     }
 
   g_free (text);
   g_free (rects);
   page->n_glyphs = glyphs->len;
-  page->glyphs = (Glyph *) (gpointer) g_array_free (glyphs, FALSE);
+  page->glyphs = (GkPdfGlyph *) (gpointer) g_array_free (glyphs, FALSE);
 
   page->order = g_new (guint, MAX (page->n_glyphs, 1));
   for (guint i = 0; i < page->n_glyphs; i++)
     page->order[i] = i;
-  page->lines = build_lines (page->glyphs, page->order, page->n_glyphs);
+  page->lines = gk_pdf_lines_build (page->glyphs, page->order, page->n_glyphs);
   return n_chars;
 }
 
@@ -1728,6 +892,7 @@ gk_pdf_read (const guint8  *data,
   GkPdfGridFinder *finder;
   Page *pages;
   guint total = 0;
+  guint n_unknown = 0;
   int n_pages;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -1758,10 +923,10 @@ gk_pdf_read (const guint8  *data,
 
       if (ppage == NULL)
         {
-          pages[p].lines = g_array_new (FALSE, FALSE, sizeof (Line));
+          pages[p].lines = g_array_new (FALSE, FALSE, sizeof (GkPdfLine));
           continue;
         }
-      total += read_glyphs (ppage, &pages[p]);
+      total += read_glyphs (ppage, &pages[p], &n_unknown);
       g_object_unref (ppage);
 
       if (total > MAX_GLYPHS)
@@ -1783,6 +948,15 @@ gk_pdf_read (const guint8  *data,
                      _("the PDF is truncated (it has no end-of-file marker) and no text could be read from it"));
       else
         g_set_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_EMPTY, _("the PDF’s pages hold no text"));
+      goto out;
+    }
+
+  /* Fonts without a map to Unicode: their text is glyph numbers. */
+  if (n_unknown > total / 2)
+    {
+      g_set_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_ENCODING,
+                   _("the PDF’s fonts do not say which characters they draw (%u of its %u characters are unknown), so its text cannot be read: run text recognition (OCR) on it and import the result"),
+                   n_unknown, total);
       goto out;
     }
 

@@ -39,6 +39,7 @@
 #define HEADER_SIZE   9.0
 #define CELL_PADDING  3.5
 #define RULE_WIDTH    0.6
+#define FILLED_RULE_WIDTH 0.5
 #define MAX_COLUMNS   16
 
 static const char * const section_headings[GK_N_SECTIONS] = {
@@ -822,9 +823,24 @@ draw_pages (Doc *doc)
               pango_cairo_show_layout (cr, op->layout);
               break;
             case OP_RECT:
-              cairo_set_line_width (cr, RULE_WIDTH);
-              cairo_rectangle (cr, op->x, op->y, op->width, op->height);
-              cairo_stroke (cr);
+              if (doc->options->filled_rules)
+                {
+                  /* Each border its own rectangle, centred on the cell's
+                   * edge, as Word writes them. */
+                  double w = FILLED_RULE_WIDTH;
+
+                  cairo_rectangle (cr, op->x - w / 2, op->y - w / 2, op->width + w, w);
+                  cairo_rectangle (cr, op->x - w / 2, op->y + op->height - w / 2, op->width + w, w);
+                  cairo_rectangle (cr, op->x - w / 2, op->y - w / 2, w, op->height + w);
+                  cairo_rectangle (cr, op->x + op->width - w / 2, op->y - w / 2, w, op->height + w);
+                  cairo_fill (cr);
+                }
+              else
+                {
+                  cairo_set_line_width (cr, RULE_WIDTH);
+                  cairo_rectangle (cr, op->x, op->y, op->width, op->height);
+                  cairo_stroke (cr);
+                }
               break;
             case OP_RULE:
             default:
@@ -1081,6 +1097,63 @@ gk_pdf_write_blank (guint n_pages)
 
   for (guint p = 0; p < n_pages; p++)
     cairo_show_page (cr);
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (buffer);
+}
+
+/**
+ * gk_pdf_write_unmapped:
+ *
+ * Returns: (transfer full): a one-page PDF whose text is drawn in a real
+ *   font but mapped to private use characters, as converters that write
+ *   fonts without a usable ToUnicode map leave it: the glyphs show, the text
+ *   cannot be read
+ */
+GBytes *
+gk_pdf_write_unmapped (void)
+{
+  static const char * const lines[] = {
+    "北京市某区人民政府办公室2021年政府信息公开工作年度报告",
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+  };
+  GByteArray *buffer = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_cb, buffer, PAGE_WIDTH, PAGE_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_select_font_face (cr, "WenQuanYi Micro Hei", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, BODY_SIZE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      cairo_glyph_t *glyphs = NULL;
+      int n_glyphs = 0;
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree cairo_text_cluster_t *clusters = NULL;
+
+      if (cairo_scaled_font_text_to_glyphs (cairo_get_scaled_font (cr), MARGIN_LEFT, MARGIN_TOP + 24 * i,
+                                            lines[i], -1, &glyphs, &n_glyphs, NULL, NULL, NULL) != CAIRO_STATUS_SUCCESS)
+        continue;
+
+      /* Each glyph "is" a private use character, one to one. */
+      clusters = g_new (cairo_text_cluster_t, n_glyphs);
+      for (int k = 0; k < n_glyphs; k++)
+        {
+          gsize before = text->len;
+
+          g_string_append_unichar (text, 0xE000 + (glyphs[k].index % 0x1000));
+          clusters[k].num_bytes = text->len - before;
+          clusters[k].num_glyphs = 1;
+        }
+      cairo_show_text_glyphs (cr, text->str, text->len, glyphs, n_glyphs, clusters, n_glyphs, 0);
+      cairo_glyph_free (glyphs);
+    }
+  cairo_show_page (cr);
 
   cairo_destroy (cr);
   cairo_surface_finish (surface);

@@ -42,6 +42,10 @@ typedef struct
   /* Tables drawn as ruled grids (the templates' way); without rules the
    * cells are only text at positions. */
   gboolean         ruled_tables;
+  /* Rules as thin filled rectangles (0.5 pt, as Word exports borders)
+   * rather than stroked lines, which PDF viewers draw at least a pixel
+   * wide. */
+  gboolean         filled_rules;
 } GkPdfOptions;
 
 /* What the layout came to, so that tests can check that a case they mean
@@ -63,5 +67,6 @@ GBytes     *gk_report_write_pdf          (GkReport            *report,
                                           GkPdfInfo           *info);
 GBytes     *gk_pdf_write_scanned         (guint                n_pages);
 GBytes     *gk_pdf_write_blank           (guint                n_pages);
+GBytes     *gk_pdf_write_unmapped        (void);
 
 G_END_DECLS
