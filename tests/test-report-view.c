@@ -14,6 +14,7 @@
 #include "gk-core.h"
 #include "gk-report-view.h"
 #include "gk-table-grid.h"
+#include "gk-tooltip.h"
 
 #define SEED_002 "002_7c3adba71c2c08c1.txt"
 
@@ -293,6 +294,7 @@ test_cell_classes (void)
   g_autoptr(GkReport) report = NULL;
   g_autoptr(GkReport) modified = NULL;
   g_autoptr(GtkWidget) view = NULL;
+  g_autofree char *tooltip = NULL;
   GtkWidget *label;
 
   REQUIRE_DISPLAY ();
@@ -333,7 +335,10 @@ test_cell_classes (void)
   g_assert_true (find_widget (gk_report_view_get_table_grid (GK_REPORT_VIEW (view), GK_TABLE_3),
                               is_label_named, "商业企业, 二、上年结转政府信息公开申请数量: not applicable, “/”") == label);
   /* The tooltip says what the report printed. */
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_markup (label), "“/”"));
+  tooltip = gk_table_grid_dup_cell_tooltip (GK_TABLE_GRID (gk_report_view_get_table_grid (GK_REPORT_VIEW (view), GK_TABLE_3)),
+                                            "t3/carried_in/commercial");
+  g_assert_nonnull (strstr (tooltip, "“/”"));
+  g_assert_true (gtk_widget_get_has_tooltip (label));
 }
 
 static void
@@ -343,6 +348,7 @@ test_findings (void)
   g_autoptr(GtkWidget) view = NULL;
   g_autoptr(GkFinding) error = NULL;
   g_autoptr(GkFinding) warning = NULL;
+  g_autofree char *tooltip = NULL;
   GtkWidget *window, *total, *natural, *review, *row;
   guint n_before;
 
@@ -372,7 +378,9 @@ test_findings (void)
   /* The grid follows the report's findings as they change. */
   g_assert_true (gtk_widget_has_css_class (total, "finding-error"));
   g_assert_false (gtk_widget_has_css_class (natural, "finding-error"));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_markup (total), "A test error about 本年新收"));
+  tooltip = gk_table_grid_dup_cell_tooltip (GK_TABLE_GRID (gk_report_view_get_table_grid (GK_REPORT_VIEW (view), GK_TABLE_3)),
+                                            "t3/new/total");
+  g_assert_nonnull (strstr (tooltip, "A test error about 本年新收"));
 
   warning = gk_finding_new ("X2", GK_SEVERITY_WARNING, GK_FINDING_FAILED, "t3:test2", "A test warning");
   gk_finding_add_cell (warning, "t3/new/total");
@@ -479,6 +487,40 @@ inner_grid (GtkWidget *view,
             GkTableId  table)
 {
   return gtk_widget_get_first_child (gk_report_view_get_table_grid (GK_REPORT_VIEW (view), table));
+}
+
+/* A long tooltip, Chinese or not, wraps into lines of a readable width:
+ * neither one character a line nor one line across the screen.  A short
+ * one stays on one line. */
+static void
+test_tooltip_width (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *label;
+  int min, nat, short_min, short_nat, height, one_line;
+
+  REQUIRE_DISPLAY ();
+
+  for (guint i = 0; i < 8; i++)
+    g_string_append (text, "行政复议 / 结果维持；行政复议 / 结果纠正；");
+
+  label = g_object_ref_sink (gk_tooltip_label_new ("行政复议"));
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &short_min, &short_nat, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, -1, NULL, &one_line, NULL, NULL);
+  g_object_unref (label);
+  g_assert_cmpint (short_min, ==, short_nat);
+
+  label = g_object_ref_sink (gk_tooltip_label_new (text->str));
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, min, NULL, &height, NULL, NULL);
+  g_object_unref (label);
+
+  /* At its minimum width, at least 15 characters a line... */
+  g_assert_cmpint (min, >=, 15 * short_nat / 4);
+  /* ...no wider than 40 or so... */
+  g_assert_cmpint (nat, <=, 40 * short_nat / 4);
+  /* ...and several lines, since the text is 200 characters long. */
+  g_assert_cmpint (height, >=, 4 * one_line);
 }
 
 /* Wide: the findings beside the tables; narrow: below them. */
@@ -619,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/report-view/findings", test_findings);
   g_test_add_func ("/report-view/missing-table", test_missing_table);
   g_test_add_func ("/report-view/layout", test_layout);
+  g_test_add_func ("/report-view/tooltip-width", test_tooltip_width);
   g_test_add_func ("/report-view/scroll-to-cells", test_scroll_to_cells);
 
   return g_test_run ();

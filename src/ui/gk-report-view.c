@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-report-view.h"
+#include "gk-tooltip.h"
 #include "gk-table-grid.h"
 
 /* The detail page of one report: what was read about it and how sure
@@ -249,7 +250,7 @@ update_template_row (GkReportView *self)
   if (mismatch != NULL)
     {
       adw_action_row_set_subtitle (self->template_row, gk_finding_get_message (mismatch));
-      gtk_widget_set_tooltip_text (self->template_warning, gk_finding_get_message (mismatch));
+      gk_widget_set_wrapped_tooltip (self->template_warning, gk_finding_get_message (mismatch));
     }
   else
     adw_action_row_set_subtitle (self->template_row, description);
@@ -652,7 +653,7 @@ create_finding_row (gpointer item,
     {
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), details->str);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-      gtk_widget_set_tooltip_text (row, details->str);
+      gk_widget_set_wrapped_tooltip (row, details->str);
     }
 
   g_object_set_data_full (G_OBJECT (row), "gk-finding", g_object_ref (finding), g_object_unref);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-table-grid.h"
+#include "gk-tooltip.h"
 
 /* One statistical table of a report, drawn as the official template
  * prints it: the same header rows and spans, the same row groups, so a
@@ -94,6 +95,13 @@ cell_info_free (gpointer data)
   g_free (info->column_label);
   g_free (info);
 }
+
+static gboolean cell_query_tooltip_cb (GtkWidget   *label,
+                                       int          x,
+                                       int          y,
+                                       gboolean     keyboard_mode,
+                                       GtkTooltip  *tooltip,
+                                       GkTableGrid *self);
 
 /* ---------------------------------------------------------------------- */
 /* Building the grid                                                      */
@@ -290,6 +298,9 @@ attach_cell (GkTableGrid *self,
   if (g_strcmp0 (row, "total") == 0 || g_strcmp0 (column, "total") == 0)
     gtk_widget_add_css_class (info->label, "total");
   gtk_grid_attach (GTK_GRID (self->grid), info->label, x, y, width, 1);
+  g_object_set_data_full (G_OBJECT (info->label), "gk-cell-key", g_strdup (info->key), g_free);
+  gtk_widget_set_has_tooltip (info->label, TRUE);
+  g_signal_connect_object (info->label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), self, 0);
 
   present_cell (info);
   g_hash_table_insert (self->cells, info->key, info);
@@ -602,8 +613,8 @@ describe_finding (GkFinding *finding)
     }
 }
 
-static void
-update_tooltip (CellInfo *info)
+static char *
+dup_tooltip_markup (CellInfo *info)
 {
   GString *markup = g_string_new (NULL);
   g_autofree char *title = NULL;
@@ -654,8 +665,29 @@ update_tooltip (CellInfo *info)
       g_string_append_printf (markup, "%s• %s", i == 0 ? "\n\n" : "\n", item);
     }
 
-  gtk_widget_set_tooltip_markup (info->label, markup->str);
-  g_string_free (markup, TRUE);
+  return g_string_free (markup, FALSE);
+}
+
+/* Tooltips are written when asked for, not for each of the grid's
+ * hundreds of cells whenever its findings change. */
+static gboolean
+cell_query_tooltip_cb (GtkWidget   *label,
+                       int          x,
+                       int          y,
+                       gboolean     keyboard_mode,
+                       GtkTooltip  *tooltip,
+                       GkTableGrid *self)
+{
+  CellInfo *info = g_hash_table_lookup (self->cells, g_object_get_data (G_OBJECT (label), "gk-cell-key"));
+  g_autofree char *markup = NULL;
+
+  /* A label of a table the grid no longer shows. */
+  if (info == NULL || info->label != label)
+    return FALSE;
+
+  markup = dup_tooltip_markup (info);
+  gk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
 }
 
 static void
@@ -698,8 +730,6 @@ apply_findings (GkTableGrid *self)
           else
             gtk_widget_remove_css_class (info->label, mark_classes[m]);
         }
-
-      update_tooltip (info);
     }
 }
 
@@ -1189,4 +1219,26 @@ gk_table_grid_get_cell_widget (GkTableGrid *self,
 
   info = g_hash_table_lookup (self->cells, cell_key);
   return info ? info->label : NULL;
+}
+
+/**
+ * gk_table_grid_dup_cell_tooltip:
+ * @self: a #GkTableGrid
+ * @cell_key: a cell key, e.g. "t3/new/total"
+ *
+ * Returns: (transfer full) (nullable): the markup of the cell's tooltip:
+ *   its row and column, what the report printed, what kind of value it
+ *   is and the findings that involve it; %NULL when there is no such cell
+ */
+char *
+gk_table_grid_dup_cell_tooltip (GkTableGrid *self,
+                                const char  *cell_key)
+{
+  CellInfo *info;
+
+  g_return_val_if_fail (GK_IS_TABLE_GRID (self), NULL);
+  g_return_val_if_fail (cell_key != NULL, NULL);
+
+  info = g_hash_table_lookup (self->cells, cell_key);
+  return info ? dup_tooltip_markup (info) : NULL;
 }
