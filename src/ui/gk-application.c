@@ -31,14 +31,17 @@ G_DEFINE_FINAL_TYPE (GkApplication, gk_application, ADW_TYPE_APPLICATION)
  *
  * Only when the environment variable GK_BENCH_FIRST_FRAME is set: once the
  * window is realized, waits for its frame clock's first "after-paint",
- * prints "first-frame-ms N" on stdout and quits.  N counts from the
+ * prints "first-frame-ms N" on stdout.  N counts from the
  * process's start as the kernel records it (/proc/self/stat, field 22, in
  * clock ticks of 10 ms since boot), so it includes exec, loading the shared
  * libraries and everything before main(), which a timestamp taken in
  * main() or here would miss; the tick rounds the start down, so N is at
  * most one tick too long.  A second line, "first-frame-init-ms N", counts
  * from gk_application_init() instead, to the microsecond, and stands in
- * for N where /proc is missing.  Without the variable none of this runs. */
+ * for N where /proc is missing.  Then, since the window reads the library
+ * only once it is on the screen, "library-shown-ms" and
+ * "library-shown-init-ms" time the frame that first shows the library,
+ * and the app quits.  Without the variable none of this runs. */
 
 /* Milliseconds since the process started, or -1 when unknown. */
 static double
@@ -77,17 +80,58 @@ bench_ms_since_process_start (void)
 }
 
 static void
-bench_after_paint_cb (GdkFrameClock *clock,
-                      GkApplication *self)
+bench_print (GkApplication *self,
+             const char    *what)
 {
   double since_start = bench_ms_since_process_start ();
   double since_init = (g_get_monotonic_time () - self->bench_init_time) / 1e3;
 
-  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, self);
-
-  g_print ("first-frame-ms %.0f\n", since_start >= 0 ? since_start : since_init);
-  g_print ("first-frame-init-ms %.1f\n", since_init);
+  g_print ("%s-ms %.0f\n", what, since_start >= 0 ? since_start : since_init);
+  g_print ("%s-init-ms %.1f\n", what, since_init);
   fflush (stdout);
+}
+
+static void
+bench_library_painted_cb (GdkFrameClock *clock,
+                          GkApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, bench_library_painted_cb, self);
+  bench_print (self, "library-shown");
+  g_application_quit (G_APPLICATION (self));
+}
+
+/* The library is read, and its agencies are in the window's list: the
+ * frame after that is the one that shows them. */
+static void
+bench_loading_cb (GkWindow      *window,
+                  GParamSpec    *pspec,
+                  GkApplication *self)
+{
+  if (gk_window_is_loading (window))
+    return;
+  g_signal_handlers_disconnect_by_func (window, bench_loading_cb, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                           G_CALLBACK (bench_library_painted_cb), self, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+}
+
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      GkApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, self);
+  bench_print (self, "first-frame");
+
+  /* Then, since the library is read after the first frame, the time
+   * until it is on the screen too, and the memory that takes. */
+  if (GK_IS_WINDOW (window) && gk_window_is_loading (GK_WINDOW (window)))
+    {
+      g_signal_connect_object (window, "notify::loading", G_CALLBACK (bench_loading_cb), self, 0);
+      return;
+    }
+  bench_print (self, "library-shown");
   g_application_quit (G_APPLICATION (self));
 }
 

@@ -26,6 +26,9 @@ struct _GkWindow
   GkReport             *report;  /* shown, borrowed */
   GCancellable         *report_cancellable;  /* loading its contents */
   gboolean              loading; /* the library is being read */
+  gboolean              load_started;
+  guint                 load_timeout_id;
+  GdkFrameClock        *first_frame_clock;  /* until the first frame */
 
   GtkWidget            *report_view;
   GtkWidget            *trends_view;

@@ -18,6 +18,14 @@
 
 G_DEFINE_FINAL_TYPE (GkWindow, gk_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 update_main_page (GkWindow *self)
 {
@@ -557,6 +565,7 @@ library_loaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   self->loading = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
   if (!gk_library_load_finish (GK_LIBRARY (object), result, &error))
     {
       g_object_set_data_full (G_OBJECT (self), "library-error", g_strdup (error->message), g_free);
@@ -568,8 +577,58 @@ library_loaded_cb (GObject      *object,
   restore_selection (self);
 }
 
-/* The window shows itself at once; a large library is read in a worker
- * thread meanwhile, and imports wait until it is open. */
+static void first_frame_painted_cb (GdkFrameClock *clock,
+                                    GkWindow      *self);
+
+static void
+start_loading (GkWindow *self)
+{
+  if (self->load_started)
+    return;
+  self->load_started = TRUE;
+  g_clear_handle_id (&self->load_timeout_id, g_source_remove);
+  /* By function: GTK's own handlers on the clock have the window as data. */
+  if (self->first_frame_clock != NULL)
+    g_signal_handlers_disconnect_by_func (self->first_frame_clock, first_frame_painted_cb, self);
+  g_clear_object (&self->first_frame_clock);
+
+  gk_library_load_async (self->library, NULL, library_loaded_cb, g_object_ref (self));
+}
+
+static gboolean
+load_timeout_cb (gpointer user_data)
+{
+  GkWindow *self = user_data;
+
+  self->load_timeout_id = 0;
+  start_loading (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        GkWindow      *self)
+{
+  start_loading (self);
+}
+
+static void
+window_realized_cb (GkWindow *self)
+{
+  if (self->load_started)
+    return;
+  self->first_frame_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  g_signal_connect (self->first_frame_clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self);
+}
+
+/* The window shows itself at once, with a spinner; a large library is
+ * read in a worker thread, and imports wait until it is open.  The
+ * reading starts once the first frame is painted: on two cores, a
+ * thread that allocates ten thousand reports slows the main thread's
+ * start-up (they share the process's page tables and allocator) for no
+ * gain, since nothing of the library can be shown before the window is.
+ * A window that is never shown, as in some tests, reads it all the same
+ * after a moment. */
 static void
 open_library (GkWindow *self)
 {
@@ -590,7 +649,9 @@ open_library (GkWindow *self)
   self->library = gk_library_new (self->store);
   self->importer = gk_importer_new (self->store);
   self->loading = TRUE;
-  gk_library_load_async (self->library, NULL, library_loaded_cb, g_object_ref (self));
+  g_signal_connect (self, "realize", G_CALLBACK (window_realized_cb), NULL);
+  self->load_timeout_id = g_timeout_add_full (G_PRIORITY_DEFAULT, 500, load_timeout_cb,
+                                              g_object_ref (self), g_object_unref);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -755,6 +816,20 @@ import_done_cb (GObject      *object,
  * Returns: whether the window refuses new files: an import runs, or the
  *   library is still being read
  */
+/**
+ * gk_window_is_loading:
+ * @self: a #GkWindow
+ *
+ * Returns: whether the library is still being read
+ */
+gboolean
+gk_window_is_loading (GkWindow *self)
+{
+  g_return_val_if_fail (GK_IS_WINDOW (self), FALSE);
+
+  return self->loading;
+}
+
 gboolean
 gk_window_is_importing (GkWindow *self)
 {
@@ -835,6 +910,10 @@ gk_window_dispose (GObject *object)
   g_clear_object (&self->import_cancellable);
   g_cancellable_cancel (self->report_cancellable);
   g_clear_object (&self->report_cancellable);
+  g_clear_handle_id (&self->load_timeout_id, g_source_remove);
+  if (self->first_frame_clock != NULL)
+    g_signal_handlers_disconnect_by_func (self->first_frame_clock, first_frame_painted_cb, self);
+  g_clear_object (&self->first_frame_clock);
   if (self->importer != NULL)
     g_signal_handlers_disconnect_by_data (self->importer, self);
   if (self->library != NULL)
@@ -854,6 +933,24 @@ gk_window_dispose (GObject *object)
 }
 
 static void
+gk_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  GkWindow *self = GK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 gk_window_class_init (GkWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -861,7 +958,18 @@ gk_window_class_init (GkWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = gk_window_dispose;
+  object_class->get_property = gk_window_get_property;
   window_class->close_request = gk_window_close_request;
+
+  /**
+   * GkWindow:loading:
+   *
+   * Whether the library is still being read.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GK_TYPE_REPORT_VIEW);
   g_type_ensure (GK_TYPE_TRENDS_VIEW);

@@ -16,5 +16,6 @@ GkWindow *gk_window_new          (GkApplication *application);
 void      gk_window_import_files (GkWindow      *self,
                                   GPtrArray     *files);
 gboolean  gk_window_is_importing (GkWindow      *self);
+gboolean  gk_window_is_loading   (GkWindow      *self);
 
 G_END_DECLS
