@@ -77,6 +77,23 @@ find_drop_target (GtkWidget *widget)
 }
 
 /* A copy of seed 002 for 2019 with one total changed: R1 and R3 fail. */
+static GtkWidget *
+find_with_css_class (GtkWidget  *widget,
+                     const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_css_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static char *
 write_broken_report (void)
 {
@@ -149,6 +166,8 @@ test_window (GkApplication *app)
   GkReport *report;
   guint index;
 
+  /* The width of the usual laptop screen. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   /* The library is read in the background: the window shows it opening. */
   spin_until (library_open, window);
@@ -224,6 +243,33 @@ test_window (GkApplication *app)
           }
       }
     g_assert_true (seen);
+  }
+
+  /* At 1280 pixels the tables take the width beside the agencies and
+   * years, and the findings go below them.  F9 hides the agencies and
+   * years, and the findings come beside the tables. */
+  {
+    GtkWidget *list = find_with_css_class (window->report_view, "findings-list");
+    graphene_rect_t list_bounds, grid_bounds;
+
+    g_assert_nonnull (list);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 1200);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1280);
+    g_assert_true (gtk_widget_compute_bounds (list, window->report_view, &list_bounds));
+    g_assert_true (gtk_widget_compute_bounds (grid, window->report_view, &grid_bounds));
+    g_assert_cmpfloat (list_bounds.origin.y, >, grid_bounds.origin.y + grid_bounds.size.height);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+    spin_a_while ();
+    g_assert_false (gtk_widget_get_visible (window->agencies_pane));
+    g_assert_false (gtk_widget_get_visible (window->years_pane));
+    g_assert_true (gtk_widget_compute_bounds (list, window->report_view, &list_bounds));
+    g_assert_true (gtk_widget_compute_bounds (grid, window->report_view, &grid_bounds));
+    g_assert_cmpfloat (list_bounds.origin.x, >=, grid_bounds.origin.x + grid_bounds.size.width);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+    spin_a_while ();
+    g_assert_true (gtk_widget_get_visible (window->agencies_pane));
   }
 
   /* Search narrows the agencies. */

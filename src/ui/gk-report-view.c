@@ -41,7 +41,7 @@ static const char * const section_titles[GK_N_SECTIONS] = {
  * the template. */
 #define PAGE_MARGIN     24
 #define COLUMN_SPACING  30
-#define FINDINGS_WIDTH  400
+#define FINDINGS_WIDTH  360
 #define PAGE_WIDTH      1600
 #define SCROLL_MARGIN   24
 
@@ -935,9 +935,15 @@ gk_report_view_size_allocate (GtkWidget *widget,
   GtkOrientation orientation;
   int tables_width;
 
-  /* The tables' natural width does not depend on where the findings go. */
-  gtk_widget_measure (self->tables_box, GTK_ORIENTATION_HORIZONTAL, -1,
-                      NULL, &tables_width, NULL, NULL);
+  /* The findings go beside the tables when tables 2 and 3 fit in what is
+   * left without scrolling sideways, their labels wrapped if need be.
+   * Table 4, one row of fifteen cells, wraps its headers and scrolls
+   * sideways as well beside the findings as below them, so it does not
+   * push them down.  None of this depends on where the findings go. */
+  tables_width = 0;
+  for (GkTableId table = GK_TABLE_2; table <= GK_TABLE_3; table++)
+    tables_width = MAX (tables_width,
+                        gk_table_grid_get_unscrolled_width (GK_TABLE_GRID (table_section (self, table)->grid)));
   if (MIN (width, PAGE_WIDTH) - 2 * PAGE_MARGIN >= tables_width + COLUMN_SPACING + FINDINGS_WIDTH)
     orientation = GTK_ORIENTATION_HORIZONTAL;
   else

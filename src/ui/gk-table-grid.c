@@ -894,6 +894,26 @@ gk_table_grid_measure (GtkWidget      *widget,
     }
 }
 
+/**
+ * gk_table_grid_get_unscrolled_width:
+ * @self: a #GkTableGrid
+ *
+ * Returns: the narrowest the table can be without scrolling sideways,
+ *   its labels wrapped as far as they go
+ */
+int
+gk_table_grid_get_unscrolled_width (GkTableGrid *self)
+{
+  int minimum, natural;
+
+  g_return_val_if_fail (GK_IS_TABLE_GRID (self), 0);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    return 0;
+  grid_widths (self, &minimum, &natural);
+  return minimum;
+}
+
 static GtkSizeRequestMode
 gk_table_grid_get_request_mode (GtkWidget *widget)
 {

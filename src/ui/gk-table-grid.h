@@ -20,6 +20,7 @@ void       gk_table_grid_set_findings    (GkTableGrid        *self,
                                           GListModel         *findings);
 gboolean   gk_table_grid_highlight       (GkTableGrid        *self,
                                           const char * const *cell_keys);
+int        gk_table_grid_get_unscrolled_width (GkTableGrid *self);
 char      *gk_table_grid_dup_cell_tooltip (GkTableGrid     *self,
                                           const char      *cell_key);
 GtkWidget *gk_table_grid_get_cell_widget (GkTableGrid        *self,

@@ -407,7 +407,9 @@ _gk_window_class_actions_init (GkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.merge-agency", NULL, merge_agency_action);
   gtk_widget_class_install_action (widget_class, "win.remove-report", NULL, remove_report_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "sidebar-visible");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
 }

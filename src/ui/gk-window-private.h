@@ -27,6 +27,7 @@ struct _GkWindow
   GCancellable         *report_cancellable;  /* loading its contents */
   gboolean              loading; /* the library is being read */
   gboolean              load_started;
+  gboolean              sidebar_visible;
   guint                 load_timeout_id;
   GdkFrameClock        *first_frame_clock;  /* until the first frame */
 
@@ -38,6 +39,9 @@ struct _GkWindow
   GtkStack             *main_stack;
   AdwLeaflet           *leaflet;
   GtkWidget            *agencies_pane;
+  GtkWidget            *agencies_separator;
+  GtkWidget            *years_separator;
+  GtkToggleButton      *sidebar_button;
   GtkWidget            *years_pane;
   GtkWidget            *detail_pane;
   AdwWindowTitle       *agencies_title;

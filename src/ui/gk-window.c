@@ -21,6 +21,7 @@ G_DEFINE_FINAL_TYPE (GkWindow, gk_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_LOADING,
+  PROP_SIDEBAR_VISIBLE,
   N_PROPS
 };
 
@@ -932,6 +933,54 @@ gk_window_dispose (GObject *object)
   G_OBJECT_CLASS (gk_window_parent_class)->dispose (object);
 }
 
+/* Hiding the agencies and the years gives a report the whole width of
+ * the window, which at 1280 pixels is what puts its findings beside its
+ * tables.  Folded, the leaflet shows one pane at a time anyway. */
+static void
+set_sidebar_visible (GkWindow *self,
+                     gboolean  visible)
+{
+  visible = !!visible;
+  if (self->sidebar_visible == visible)
+    return;
+  self->sidebar_visible = visible;
+
+  gtk_widget_set_visible (self->agencies_pane, visible);
+  gtk_widget_set_visible (self->agencies_separator, visible);
+  gtk_widget_set_visible (self->years_pane, visible);
+  gtk_widget_set_visible (self->years_separator, visible);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDEBAR_VISIBLE]);
+}
+
+static void
+leaflet_folded_cb (GkWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  /* The folded leaflet needs its panes to navigate between them. */
+  if (folded)
+    set_sidebar_visible (self, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), !folded);
+}
+
+static void
+gk_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  GkWindow *self = GK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SIDEBAR_VISIBLE:
+      set_sidebar_visible (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 gk_window_get_property (GObject    *object,
                         guint       prop_id,
@@ -944,6 +993,9 @@ gk_window_get_property (GObject    *object,
     {
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
+      break;
+    case PROP_SIDEBAR_VISIBLE:
+      g_value_set_boolean (value, self->sidebar_visible);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -959,6 +1011,7 @@ gk_window_class_init (GkWindowClass *klass)
 
   object_class->dispose = gk_window_dispose;
   object_class->get_property = gk_window_get_property;
+  object_class->set_property = gk_window_set_property;
   window_class->close_request = gk_window_close_request;
 
   /**
@@ -969,6 +1022,15 @@ gk_window_class_init (GkWindowClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * GkWindow:sidebar-visible:
+   *
+   * Whether the agencies and years are shown beside the report when the
+   * window is wide enough for both.
+   */
+  properties[PROP_SIDEBAR_VISIBLE] =
+    g_param_spec_boolean ("sidebar-visible", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GK_TYPE_REPORT_VIEW);
@@ -979,6 +1041,9 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, agencies_pane);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, agencies_separator);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, years_separator);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, years_pane);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, agencies_title);
@@ -1026,6 +1091,11 @@ gk_window_init (GkWindow *self)
   GtkSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->sidebar_visible = TRUE;
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (leaflet_folded_cb), self, G_CONNECT_SWAPPED);
+  leaflet_folded_cb (self);
 
   self->settings = settings_if_installed ();
   if (self->settings != NULL)
