@@ -11,6 +11,8 @@
 #include <glib/gstdio.h>
 
 #include "gk-comparison-view.h"
+#include "gk-trend-chart.h"
+#include "gk-trends-view.h"
 
 static gboolean have_display;
 
@@ -376,6 +378,120 @@ test_sort_by_rate (Fixture       *fixture,
   }
 }
 
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      const char *text = NULL;
+
+      if (GTK_IS_BUTTON (widget))
+        text = gtk_button_get_label (GTK_BUTTON (widget));
+      else if (GTK_IS_CHECK_BUTTON (widget))
+        text = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+      if (label == NULL || g_strcmp0 (text, label) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Trends page's indicator chart over the library: chosen agencies a
+ * line each, or pooled into one, and the library's average; the choice is
+ * remembered. */
+static void
+test_trends_indicator (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *seeds = g_test_build_filename (G_TEST_DIST, "data", "seeds", NULL);
+  g_autofree char *higher = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  const char * const chosen[] = { "北京市门头沟区政府", "北京市延庆区政府", NULL };
+  GtkWidget *trends, *again;
+  GkChartModel *model;
+  double value, num, den;
+  guint n;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display to open");
+      return;
+    }
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_test_skip ("the schema is not compiled: set GSETTINGS_SCHEMA_DIR");
+      return;
+    }
+  settings = g_settings_new (APPLICATION_ID);
+
+  higher = write_variant (fixture->dir, "002_7c3adba71c2c08c1.txt", "yanqing-2020.txt",
+                          "北京市门头沟区政府", "北京市延庆区政府",
+                          "\t78\t10\t0\t0\t0\t1\t89\t", "\t139\t10\t0\t0\t0\t1\t150\t");
+  g_ptr_array_add (files, g_file_new_for_path (seeds));
+  g_ptr_array_add (files, g_file_new_for_path (higher));
+  import_files (fixture, files);
+
+  trends = gk_trends_view_new (fixture->library, settings);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), trends);
+  model = gk_trend_chart_get_model (GK_TREND_CHART (gk_trends_view_get_chart (GK_TRENDS_VIEW (trends))));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (trends, GTK_TYPE_TOGGLE_BUTTON, "_Indicator")), TRUE);
+  gk_trends_view_choose_agencies (GK_TRENDS_VIEW (trends), chosen);
+  gk_trends_view_set_scope (GK_TRENDS_VIEW (trends), GK_TRENDS_SCOPE_SELECTION);
+  spin ();
+
+  g_assert_cmpint (gk_chart_model_get_kind (model), ==, GK_CHART_INDICATOR);
+  g_assert_cmpint (gk_chart_model_get_indicator (model), ==, GK_INDICATOR_DISCLOSED_RATE);
+  /* Two agencies and the average. */
+  g_assert_cmpuint (gk_chart_model_get_n_series (model), ==, 3);
+  g_assert_cmpint (gk_chart_model_get_series_id (model, 2), ==, GK_CHART_SERIES_AVERAGE);
+  g_assert_cmpint (gk_chart_model_get_year (model, 0), ==, 2020);
+  /* 门头沟 107 / 212; the average of 2020 pools both: (107 + 168) / 424. */
+  for (guint s = 0; s < 2; s++)
+    if (g_strcmp0 (gk_chart_model_get_series_label (model, s), "北京市门头沟区政府") == 0)
+      {
+        g_assert_true (gk_chart_model_get_value (model, 0, s, &value));
+        g_assert_cmpfloat_with_epsilon (value, 100.0 * 107 / 212, 1e-9);
+      }
+  g_assert_true (gk_chart_model_get_fraction (model, 0, 2, &num, &den, &n));
+  g_assert_cmpfloat (num, ==, 107 + 168);
+  g_assert_cmpfloat (den, ==, 212 + 212);
+  g_assert_cmpuint (n, ==, 2);
+
+  /* Pooled into one line. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (trends, GTK_TYPE_CHECK_BUTTON, "_One line")), TRUE);
+  g_assert_cmpuint (gk_chart_model_get_n_series (model), ==, 2);
+  g_assert_true (gk_chart_model_get_fraction (model, 0, 0, &num, &den, &n));
+  g_assert_cmpfloat (num, ==, 107 + 168);
+  g_assert_cmpuint (n, ==, 2);
+
+  /* The average off: the chosen set only. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (trends, GTK_TYPE_CHECK_BUTTON, "Library _average")), FALSE);
+  g_assert_cmpuint (gk_chart_model_get_n_series (model), ==, 1);
+
+  /* Remembered: a new view shows the same. */
+  g_assert_cmpstr (g_settings_get_string (settings, "chart-kind"), ==, "indicator");
+  again = gk_trends_view_new (fixture->library, settings);
+  g_object_ref_sink (again);
+  model = gk_trend_chart_get_model (GK_TREND_CHART (gk_trends_view_get_chart (GK_TRENDS_VIEW (again))));
+  gk_trends_view_set_scope (GK_TRENDS_VIEW (again), GK_TRENDS_SCOPE_SELECTION);
+  g_assert_cmpint (gk_chart_model_get_kind (model), ==, GK_CHART_INDICATOR);
+  g_assert_cmpuint (gk_chart_model_get_n_series (model), ==, 1);
+  g_assert_true (gk_chart_model_get_fraction (model, 0, 0, &num, &den, &n));
+  g_assert_cmpfloat (den, ==, 212 + 212);
+  g_object_unref (again);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +505,7 @@ main (int   argc,
 
   g_test_add ("/comparison/seed-year", Fixture, NULL, fixture_set_up, test_seed_year, fixture_tear_down);
   g_test_add ("/comparison/sort-by-rate", Fixture, NULL, fixture_set_up, test_sort_by_rate, fixture_tear_down);
+  g_test_add ("/trends/indicator", Fixture, NULL, fixture_set_up, test_trends_indicator, fixture_tear_down);
 
   return g_test_run ();
 }
