@@ -356,6 +356,10 @@ draw_bars (Painter *p)
           cairo_fill (cr);
         }
 
+      /* A line's point is a number too: the indicator chart has no bars. */
+      for (guint s = 0; s < n_series && !any; s++)
+        any = gk_chart_model_get_value (model, y, s, NULL);
+
       /* A year without any number is marked, so it is not read as zero. */
       if (!any)
         {
@@ -383,12 +387,17 @@ draw_lines (Painter *p)
   int hl_year = gk_chart_model_get_highlight_year (model);
   int hl_series = gk_chart_model_get_highlight_series (model);
 
-  for (guint s = 0; s < n_series; s++)
+  /* The library's average first, under the agencies it is a reference
+   * for: where they coincide, the agency stays visible. */
+  for (guint i = 0; i < 2 * n_series; i++)
     {
+      guint s = i % n_series;
+      gboolean average = gk_chart_model_get_series_id (model, s) == GK_CHART_SERIES_AVERAGE;
       const GkChartColor *color = &p->style->series[gk_chart_model_get_series_id (model, s)];
       gboolean drawing = FALSE;
 
-      if (gk_chart_model_get_series_mark (model, s) != GK_CHART_MARK_LINE)
+      if (gk_chart_model_get_series_mark (model, s) != GK_CHART_MARK_LINE
+          || average != (i < n_series))
         continue;
 
       /* A missing year breaks the line: joining its neighbours would draw

@@ -46,6 +46,7 @@ struct _GkTrendsView
   GtkWidget      *outcomes_button;
   GtkWidget      *disputes_button;
   GtkWidget      *indicator_button;
+  GtkWidget      *indicator_bar;
   GtkWidget      *indicator_dropdown;
   GtkWidget      *scope_dropdown;
   GtkWidget      *choose_button;
@@ -258,7 +259,7 @@ refresh (GkTrendsView *self)
     gboolean indicator = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->indicator_button));
 
     gtk_widget_set_visible (self->choose_button, self->scope == GK_TRENDS_SCOPE_SELECTION);
-    gtk_widget_set_visible (self->indicator_dropdown, indicator);
+    gtk_widget_set_visible (self->indicator_bar, indicator);
     /* The whole library's line is the average itself. */
     gtk_widget_set_visible (self->average_check, indicator && self->scope != GK_TRENDS_SCOPE_LIBRARY);
     gtk_widget_set_visible (self->sum_check, indicator && self->scope == GK_TRENDS_SCOPE_SELECTION);
@@ -520,10 +521,39 @@ gk_trends_view_class_init (GkTrendsViewClass *klass)
   object_class->dispose = gk_trends_view_dispose;
 }
 
+/* The list of rates: the Chinese term and the name in the reader's
+ * language, the formula as tooltip. */
+static void
+rate_item_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+rate_item_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  guint position = gtk_list_item_get_position (item);
+  GkIndicator indicator = chart_rates[position < G_N_ELEMENTS (chart_rates) ? position : 0];
+  g_autofree char *text = g_strdup_printf ("%s · %s", gk_indicator_get_name (indicator),
+                                           gk_indicator_get_title (indicator));
+  g_autofree char *tooltip = g_strdup_printf ("%s\n%s", gk_indicator_get_formula_zh (indicator),
+                                              gk_indicator_get_denominator (indicator));
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, tooltip);
+}
+
 static void
 gk_trends_view_init (GkTrendsView *self)
 {
   GtkWidget *toolbar, *kinds, *popover, *scroller, *export_button, *choose_box;
+  GtkListItemFactory *factory;
   const char *scope_names[4];
   g_autoptr(GtkStringList) rate_names = gtk_string_list_new (NULL);
 
@@ -558,20 +588,26 @@ gk_trends_view_init (GkTrendsView *self)
   gtk_box_append (GTK_BOX (kinds), self->indicator_button);
   gtk_box_append (GTK_BOX (toolbar), kinds);
 
-  /* Which rate: its Chinese term, as in the reports, and its name. */
+  /* The indicator chart's own options, on a second line: the first is
+   * full on a laptop. */
+  self->indicator_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_visible (self->indicator_bar, FALSE);
+
+  /* Which rate: its Chinese term, as in the reports; the list adds its
+   * name. */
   for (guint i = 0; i < G_N_ELEMENTS (chart_rates); i++)
-    {
-      g_autofree char *name = g_strdup_printf ("%s · %s", gk_indicator_get_name (chart_rates[i]),
-                                               gk_indicator_get_title (chart_rates[i]));
-      gtk_string_list_append (rate_names, name);
-    }
+    gtk_string_list_append (rate_names, gk_indicator_get_name (chart_rates[i]));
   self->indicator_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (rate_names)), NULL);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (rate_item_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (rate_item_bind_cb), NULL);
+  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (self->indicator_dropdown), factory);
+  g_object_unref (factory);
   gtk_widget_set_tooltip_text (self->indicator_dropdown, _("The rate to chart; hover a point for its formula and numbers"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->indicator_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Indicator"),
                                   -1);
-  gtk_widget_set_visible (self->indicator_dropdown, FALSE);
-  gtk_box_append (GTK_BOX (toolbar), self->indicator_dropdown);
+  gtk_box_append (GTK_BOX (self->indicator_bar), self->indicator_dropdown);
 
   /* For whom. */
   scope_names[0] = _("This agency");
@@ -613,14 +649,14 @@ gk_trends_view_init (GkTrendsView *self)
   gtk_widget_set_tooltip_text (self->sum_check,
                                _("Pool the chosen agencies into one line, as if they were one agency"));
   gtk_widget_set_visible (self->sum_check, FALSE);
-  gtk_box_append (GTK_BOX (toolbar), self->sum_check);
+  gtk_box_append (GTK_BOX (self->indicator_bar), self->sum_check);
 
   self->average_check = gtk_check_button_new_with_mnemonic (_("Library _average"));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (self->average_check), TRUE);
   gtk_widget_set_tooltip_text (self->average_check,
                                _("Add the library’s rate of each year, pooled over its reports: the sum of the numerators over the sum of the denominators, so larger agencies weigh more"));
   gtk_widget_set_visible (self->average_check, FALSE);
-  gtk_box_append (GTK_BOX (toolbar), self->average_check);
+  gtk_box_append (GTK_BOX (self->indicator_bar), self->average_check);
 
   export_button = gtk_button_new_from_icon_name ("document-save-as-symbolic");
   gtk_widget_set_tooltip_text (export_button, _("Export the chart as PNG, SVG or PDF"));
@@ -631,6 +667,7 @@ gk_trends_view_init (GkTrendsView *self)
   gtk_widget_set_hexpand (export_button, TRUE);
   g_signal_connect_object (export_button, "clicked", G_CALLBACK (export_clicked_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (toolbar), export_button);
+  gtk_box_append (GTK_BOX (self), self->indicator_bar);
 
   self->chart = gk_trend_chart_new ();
   gk_trend_chart_set_model (GK_TREND_CHART (self->chart), self->model);
