@@ -480,7 +480,10 @@ test_trends_indicator (Fixture       *fixture,
   g_assert_cmpuint (gk_chart_model_get_n_series (model), ==, 1);
 
   /* Remembered: a new view shows the same. */
-  g_assert_cmpstr (g_settings_get_string (settings, "chart-kind"), ==, "indicator");
+  {
+    g_autofree char *kind = g_settings_get_string (settings, "chart-kind");
+    g_assert_cmpstr (kind, ==, "indicator");
+  }
   again = gk_trends_view_new (fixture->library, settings);
   g_object_ref_sink (again);
   model = gk_trend_chart_get_model (GK_TREND_CHART (gk_trends_view_get_chart (GK_TRENDS_VIEW (again))));
