@@ -256,7 +256,9 @@ gk_comparison_view_dup_cell_text (GkComparisonView   *self,
           break;
         }
 
-      *tooltip = g_strdup_printf ("%s %s\n%s\n%s\n%s",
+      /* Translators: a rate's cell: its name and numbers, its formula in
+       * the report's terms and in cell keys, what it is a share of */
+      *tooltip = g_strdup_printf (_("%s %s\n%s\n%s\nDenominator: %s"),
                                   gk_indicator_get_name (indicator),
                                   line,
                                   gk_indicator_get_formula_zh (indicator),
