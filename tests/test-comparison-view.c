@@ -314,6 +314,7 @@ test_sort_by_rate (Fixture       *fixture,
   g_autofree char *seed = g_test_build_filename (G_TEST_DIST, "data", "seeds", "002_7c3adba71c2c08c1.txt", NULL);
   g_autofree char *higher = NULL;
   g_autofree char *nothing = NULL;
+  g_autofree char *partly = NULL;
   g_autofree char *text = NULL;
   g_autofree char *tooltip = NULL;
   const char *expected_down[] = { "北京市延庆区政府", "北京市门头沟区政府", "北京市平谷区人民政府办公室" };
@@ -335,12 +336,17 @@ test_sort_by_rate (Fixture       *fixture,
                            "2021年政府信息公开工作年度报告", "2020年政府信息公开工作年度报告");
   g_ptr_array_add (files, g_file_new_for_path (seed));
   g_ptr_array_add (files, g_file_new_for_path (higher));
+  /* One of the eight 不予公开 rows blank: no 不予公开率. */
+  partly = write_variant (fixture->dir, "002_7c3adba71c2c08c1.txt", "fangshan-2020.txt",
+                          "北京市门头沟区政府", "北京市房山区政府",
+                          "合法权益\t1\t0\t0\t0\t0\t0\t1", "合法权益\t1\t0\t0\t0\t0\t0\t");
   g_ptr_array_add (files, g_file_new_for_path (nothing));
   import_files (fixture, files);
   spin ();
 
   g_assert_cmpint (gk_comparison_view_get_year (view), ==, 2020);
   g_assert_cmpuint (g_list_model_get_n_items (gk_comparison_view_get_rows (view)), ==, 3);
+
 
   text = cell (view, "北京市延庆区政府", GK_COMPARISON_DISCLOSED_RATE, &tooltip);
   g_assert_cmpstr (text, ==, "79.25%");
@@ -376,6 +382,38 @@ test_sort_by_rate (Fixture       *fixture,
     g_autofree char *name = agency_at (view, 2);
     g_assert_cmpstr (name, ==, "北京市平谷区人民政府办公室");
   }
+
+  /* Added later, the page follows the library.  One of 房山's eight
+   * 不予公开 rows is blank: no 不予公开率, and the tooltip says a row of the
+   * group is blank, not which (the summary keeps only their sum). */
+  {
+    g_autoptr(GPtrArray) more = g_ptr_array_new_with_free_func (g_object_unref);
+
+    g_ptr_array_add (more, g_file_new_for_path (partly));
+    import_files (fixture, more);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (gk_comparison_view_get_rows (view)), ==, 4);
+  text = cell (view, "北京市房山区政府", GK_COMPARISON_DENIED_RATE, &tooltip);
+  g_assert_cmpstr (text, ==, "—");
+  g_assert_nonnull (strstr (tooltip, "some of the rows summed"));
+  g_assert_nonnull (strstr (tooltip, "不予公开"));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&tooltip, g_free);
+  text = cell (view, "北京市房山区政府", GK_COMPARISON_DISCLOSED_RATE, NULL);
+  g_assert_cmpstr (text, ==, "50.47%");
+  g_clear_pointer (&text, g_free);
+
+  /* By 不予公开率 either way, 房山 and 平谷 (none) come last. */
+  for (guint d = 0; d < 2; d++)
+    {
+      gk_comparison_view_sort_by (view, GK_COMPARISON_DENIED_RATE, d ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING);
+      for (guint i = 2; i < 4; i++)
+        {
+          g_autofree char *name = agency_at (view, i);
+          g_assert_true (g_strcmp0 (name, "北京市房山区政府") == 0
+                         || g_strcmp0 (name, "北京市平谷区人民政府办公室") == 0);
+        }
+    }
 }
 
 static GtkWidget *

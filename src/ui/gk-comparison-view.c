@@ -149,6 +149,26 @@ column_value (GkReport           *report,
   return FALSE;
 }
 
+/* Whether the missing input of @result is a group of rows (the eight
+ * 不予公开 rows, say) of which only some are blank. */
+static gboolean
+group_partly_blank (GkReport                *report,
+                    const GkIndicatorResult *result)
+{
+  static const struct { const char *prefix; GkSummaryItem item; } groups[] = {
+    { "denied.", GK_SUMMARY_DENIED },
+    { "unable.", GK_SUMMARY_UNABLE },
+    { "rejected.", GK_SUMMARY_REJECTED },
+  };
+
+  if (result->missing_table != GK_TABLE_3 || result->missing_row == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    if (g_str_has_prefix (result->missing_row, groups[i].prefix))
+      return gk_report_summary_is_incomplete (gk_report_get_summary (report), groups[i].item);
+  return FALSE;
+}
+
 static char *
 format_count (double value)
 {
@@ -249,10 +269,19 @@ gk_comparison_view_dup_cell_text (GkComparisonView   *self,
           break;
         case GK_INDICATOR_MISSING_INPUT:
         default:
-          {
-            g_autofree char *why = gk_indicator_result_dup_why_none (&result);
-            line = g_strdup_printf ("%s", why);
-          }
+          if (group_partly_blank (report, &result))
+            {
+              const char *row = gk_keys_row_label (result.missing_table, GK_TEMPLATE_2021, result.missing_row);
+
+              /* The summary keeps the group's sum, not which of its rows
+               * was blank. */
+              /* Translators: %s is the first of a group of rows of table 3,
+               * e.g. （三）不予公开 1.属于国家秘密 */
+              line = g_strdup_printf (_("no value: some of the rows summed from %s on, in table 3, are blank, not applicable or missing"),
+                                      row != NULL ? row : result.missing_row);
+            }
+          else
+            line = gk_indicator_result_dup_why_none (&result);
           break;
         }
 
