@@ -1555,6 +1555,43 @@ test_render_indicator (void)
                                    (int) (plot.y + plot.height), &style->series[GK_CHART_SERIES_COMPARED_1]));
 
   cairo_surface_destroy (surface);
+
+  /* The export draws the same lines, with the legend, from a copy; the
+   * words name the average. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *dir = g_dir_make_tmp ("gk-chart-XXXXXX", &error);
+    g_autofree char *png = g_build_filename (dir, "indicator.png", NULL);
+    g_autofree char *text = gk_chart_model_describe (model);
+    cairo_surface_t *exported;
+
+    g_assert_no_error (error);
+    g_assert_true (gk_chart_export_png (model, style, 800, 480, png, &error));
+    g_assert_no_error (error);
+    exported = cairo_image_surface_create_from_png (png);
+    g_assert_cmpint (cairo_surface_status (exported), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpint (cairo_image_surface_get_width (exported), ==, 800);
+    cairo_surface_destroy (exported);
+    g_unlink (png);
+    g_rmdir (dir);
+
+    g_assert_nonnull (strstr (text, "甲区"));
+    g_assert_nonnull (strstr (text, "Library average (pooled)"));
+    g_assert_nonnull (strstr (text, "denominator 0"));
+  }
+
+  /* GK_CHART_SAMPLES=DIR: the pictures to look at, as test_samples(). */
+  if (g_getenv ("GK_CHART_SAMPLES") != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *light = g_build_filename (g_getenv ("GK_CHART_SAMPLES"), "indicator-light.png", NULL);
+      g_autofree char *dark = g_build_filename (g_getenv ("GK_CHART_SAMPLES"), "indicator-dark.png", NULL);
+
+      g_assert_true (gk_chart_export_png (model, style, 760, 440, light, &error));
+      g_assert_true (gk_chart_export_png (model, gk_chart_style_get_dark (), 760, 440, dark, &error));
+      g_assert_no_error (error);
+    }
+
   rate_data_clear (&d);
 }
 
