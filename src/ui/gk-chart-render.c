@@ -581,7 +581,14 @@ legend (Painter  *p,
               cairo_line_to (p->cr, cx + sw, mid);
               cairo_set_line_width (p->cr, LINE_WIDTH);
               set_color (p->cr, color, 1);
+              /* Dashed as in the chart. */
+              if (gk_chart_model_get_series_id (model, s) == GK_CHART_SERIES_AVERAGE)
+                {
+                  static const double dash[] = { 4, 3 };
+                  cairo_set_dash (p->cr, dash, G_N_ELEMENTS (dash), 0);
+                }
               cairo_stroke (p->cr);
+              cairo_set_dash (p->cr, NULL, 0, 0);
               cairo_arc (p->cr, cx + sw / 2, mid, MARKER_RADIUS, 0, 2 * G_PI);
               cairo_fill (p->cr);
             }

@@ -398,6 +398,9 @@ static void
 choose_popover_show_cb (GkTrendsView *self)
 {
   fill_choose_list (self);
+  /* A long list is searched first. */
+  gtk_editable_set_text (GTK_EDITABLE (self->choose_search), "");
+  gtk_widget_grab_focus (self->choose_search);
 }
 
 static void
