@@ -1265,6 +1265,336 @@ test_samples (void)
     }
 }
 
+/* The indicator chart: one rate, a line per agency or set of agencies,
+ * and the library's pooled average. */
+
+static const Cell rate_a_2020[] = {
+  { "granted", NULL, "10" }, { "partial", NULL, "5" }, { "total", NULL, "50" }, { NULL, NULL, NULL }
+};
+static const Cell rate_a_2021[] = {
+  { "granted", NULL, "20" }, { "partial", NULL, "0" }, { "total", NULL, "40" }, { NULL, NULL, NULL }
+};
+/* Answered nothing: 0 of 0, no rate. */
+static const Cell rate_b_2020[] = {
+  { "granted", NULL, "0" }, { "partial", NULL, "0" }, { "total", NULL, "0" }, { NULL, NULL, NULL }
+};
+static const Cell rate_b_2021[] = {
+  { "granted", NULL, "30" }, { "partial", NULL, "10" }, { "total", NULL, "50" }, { NULL, NULL, NULL }
+};
+/* A blank input: left out of the average, which says so. */
+static const Cell rate_c_2021[] = {
+  { "granted", NULL, "" }, { "partial", NULL, "1" }, { "total", NULL, "10" }, { NULL, NULL, NULL }
+};
+static const Cell rate_d_2020[] = {
+  { "granted", NULL, "40" }, { "partial", NULL, "0" }, { "total", NULL, "50" }, { NULL, NULL, NULL }
+};
+
+typedef struct
+{
+  GPtrArray *a;
+  GPtrArray *b;
+  GPtrArray *a_and_b;
+  GPtrArray *library;
+} RateData;
+
+static void
+rate_data_init (RateData *d)
+{
+  GkReport *a2020 = make_report (2020, GK_TEMPLATE_2021, "甲区", rate_a_2020, NULL);
+  GkReport *a2021 = make_report (2021, GK_TEMPLATE_2021, "甲区", rate_a_2021, NULL);
+  GkReport *b2020 = make_report (2020, GK_TEMPLATE_2021, "乙区", rate_b_2020, NULL);
+  GkReport *b2021 = make_report (2021, GK_TEMPLATE_2021, "乙区", rate_b_2021, NULL);
+  GkReport *c2021 = make_report (2021, GK_TEMPLATE_2021, "丙区", rate_c_2021, NULL);
+  GkReport *d2020 = make_report (2020, GK_TEMPLATE_2021, "丁区", rate_d_2020, NULL);
+
+  d->a = g_ptr_array_new_with_free_func (g_object_unref);
+  d->b = g_ptr_array_new_with_free_func (g_object_unref);
+  d->a_and_b = g_ptr_array_new_with_free_func (g_object_unref);
+  d->library = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (d->a, g_object_ref (a2020));
+  g_ptr_array_add (d->a, g_object_ref (a2021));
+  g_ptr_array_add (d->b, g_object_ref (b2020));
+  g_ptr_array_add (d->b, g_object_ref (b2021));
+  g_ptr_array_extend (d->a_and_b, d->a, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_extend (d->a_and_b, d->b, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_add (d->library, a2020);
+  g_ptr_array_add (d->library, a2021);
+  g_ptr_array_add (d->library, b2020);
+  g_ptr_array_add (d->library, b2021);
+  g_ptr_array_add (d->library, c2021);
+  g_ptr_array_add (d->library, d2020);
+}
+
+static void
+rate_data_clear (RateData *d)
+{
+  g_ptr_array_unref (d->a);
+  g_ptr_array_unref (d->b);
+  g_ptr_array_unref (d->a_and_b);
+  g_ptr_array_unref (d->library);
+}
+
+static GkChartModel *
+indicator_model (RateData *d)
+{
+  GkChartModel *model = gk_chart_model_new (GK_CHART_OUTCOMES);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  const char * const labels[] = { "甲区", "乙区", NULL };
+
+  g_ptr_array_add (groups, d->a);
+  g_ptr_array_add (groups, d->b);
+  gk_chart_model_set_indicator (model, GK_INDICATOR_DISCLOSED_RATE, labels, groups, d->library);
+  return model;
+}
+
+static void
+assert_rate (GkChartModel *model,
+             guint         year_index,
+             guint         series,
+             double        numerator,
+             double        denominator,
+             guint         n_reports)
+{
+  double value = -1, num = -1, den = -1;
+  guint n = 0;
+
+  g_assert_true (gk_chart_model_get_fraction (model, year_index, series, &num, &den, &n));
+  g_assert_cmpfloat (num, ==, numerator);
+  g_assert_cmpfloat (den, ==, denominator);
+  g_assert_cmpuint (n, ==, n_reports);
+  if (denominator == 0)
+    {
+      /* A gap, not 0 %. */
+      g_assert_false (gk_chart_model_get_value (model, year_index, series, &value));
+      return;
+    }
+  g_assert_true (gk_chart_model_get_value (model, year_index, series, &value));
+  g_assert_cmpfloat_with_epsilon (value, 100 * numerator / denominator, 1e-9);
+}
+
+static void
+test_indicator_values (void)
+{
+  RateData d;
+  g_autoptr(GkChartModel) model = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *gap = NULL;
+  double value;
+
+  rate_data_init (&d);
+  model = indicator_model (&d);
+
+  g_assert_cmpint (gk_chart_model_get_kind (model), ==, GK_CHART_INDICATOR);
+  g_assert_cmpint (gk_chart_model_get_indicator (model), ==, GK_INDICATOR_DISCLOSED_RATE);
+  g_assert_cmpstr (gk_chart_model_get_title (model), ==, gk_indicator_get_title (GK_INDICATOR_DISCLOSED_RATE));
+  g_assert_cmpstr (gk_chart_model_get_axis_caption (model, GK_CHART_AXIS_PERCENT), ==, "实质公开率");
+  g_assert_cmpuint (gk_chart_model_get_n_series (model), ==, 3);
+  g_assert_cmpstr (gk_chart_model_get_series_label (model, 0), ==, "甲区");
+  g_assert_cmpstr (gk_chart_model_get_series_label (model, 1), ==, "乙区");
+  g_assert_cmpint (gk_chart_model_get_series_id (model, 0), ==, GK_CHART_SERIES_COMPARED_1);
+  g_assert_cmpint (gk_chart_model_get_series_id (model, 1), ==, GK_CHART_SERIES_COMPARED_2);
+  g_assert_cmpint (gk_chart_model_get_series_id (model, 2), ==, GK_CHART_SERIES_AVERAGE);
+  g_assert_cmpint (gk_chart_model_series_index (model, GK_CHART_SERIES_AVERAGE), ==, 2);
+  g_assert_cmpint (gk_chart_model_series_index (model, GK_CHART_SERIES_GRANTED), ==, -1);
+  for (guint s = 0; s < 3; s++)
+    {
+      g_assert_cmpint (gk_chart_model_get_series_mark (model, s), ==, GK_CHART_MARK_LINE);
+      g_assert_cmpint (gk_chart_model_get_series_axis (model, s), ==, GK_CHART_AXIS_PERCENT);
+    }
+
+  /* The years are the agencies': 2020 and 2021. */
+  g_assert_cmpuint (gk_chart_model_get_n_years (model), ==, 2);
+  g_assert_cmpint (gk_chart_model_get_year (model, 0), ==, 2020);
+
+  /* 甲区: (10 + 5) / 50, then (20 + 0) / 40: the agency's own rates, as
+   * the comparison computes them. */
+  assert_rate (model, 0, 0, 15, 50, 1);
+  assert_rate (model, 1, 0, 20, 40, 1);
+  for (guint i = 0; i < d.a->len; i++)
+    {
+      GkReport *report = g_ptr_array_index (d.a, i);
+      GkIndicatorResult result;
+
+      gk_indicator_compute (report, GK_INDICATOR_DISCLOSED_RATE, &result);
+      g_assert_true (gk_chart_model_get_value (model, i, 0, &value));
+      g_assert_cmpfloat_with_epsilon (value, 100 * result.value, 1e-9);
+    }
+
+  /* 乙区 answered nothing in 2020: a gap, then 40 / 50. */
+  assert_rate (model, 0, 1, 0, 0, 1);
+  gap = gk_chart_model_format_value (model, 0, 1);
+  g_assert_nonnull (strstr (gap, "denominator 0"));
+  g_assert_null (strstr (gap, "0%"));
+  assert_rate (model, 1, 1, 40, 50, 1);
+
+  /* The average pools: 2020 (15 + 0 + 40) / (50 + 0 + 50) = 55 %; 2021
+   * (20 + 40) / (40 + 50) = 66.7 %, not the mean of 50 % and 80 %, and
+   * without 丙区, whose 予以公开 is blank: incomplete. */
+  assert_rate (model, 0, 2, 55, 100, 3);
+  assert_rate (model, 1, 2, 60, 90, 2);
+  g_assert_false (gk_chart_model_get_incomplete (model, 0, 2));
+  g_assert_true (gk_chart_model_get_incomplete (model, 1, 2));
+  g_assert_false (gk_chart_model_get_incomplete (model, 1, 0));
+
+  tooltip = gk_chart_model_dup_tooltip (model, 1, 2);
+  g_assert_nonnull (strstr (tooltip, "Library average (pooled)"));
+  g_assert_nonnull (strstr (tooltip, "60 / 90"));
+  g_assert_nonnull (strstr (tooltip, "Pooled over 2 reports"));
+  g_assert_nonnull (strstr (tooltip, "incomplete"));
+
+  /* No point where there is no rate. */
+  gk_chart_model_layout (model, WIDTH, HEIGHT, NULL);
+  g_assert_false (gk_chart_model_get_point (model, 0, 1, NULL, NULL));
+  g_assert_true (gk_chart_model_get_point (model, 1, 1, NULL, NULL));
+  g_assert_true (gk_chart_model_has_axis (model, GK_CHART_AXIS_PERCENT));
+  g_assert_false (gk_chart_model_has_axis (model, GK_CHART_AXIS_COUNT));
+
+  /* A copy, as export takes, has the same lines. */
+  {
+    g_autoptr(GkChartModel) copy = gk_chart_model_copy (model);
+
+    g_assert_cmpuint (gk_chart_model_get_n_series (copy), ==, 3);
+    g_assert_cmpstr (gk_chart_model_get_series_label (copy, 2), ==, "Library average (pooled)");
+    assert_rate (copy, 1, 2, 60, 90, 2);
+  }
+
+  /* Back to the outcomes: the lines go. */
+  gk_chart_model_set_kind (model, GK_CHART_OUTCOMES);
+  g_assert_cmpuint (gk_chart_model_get_n_series (model), ==, 7);
+
+  rate_data_clear (&d);
+}
+
+/* A set of agencies rolled up into one line, or one bar: their sums. */
+static void
+test_rollup (void)
+{
+  RateData d;
+  g_autoptr(GkChartModel) model = gk_chart_model_new (GK_CHART_INDICATOR);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  const char * const labels[] = { "甲乙两区", NULL };
+
+  rate_data_init (&d);
+
+  g_ptr_array_add (groups, d.a_and_b);
+  gk_chart_model_set_indicator (model, GK_INDICATOR_DISCLOSED_RATE, labels, groups, NULL);
+  g_assert_cmpuint (gk_chart_model_get_n_series (model), ==, 1);
+  /* 2020: 乙区's 0 of 0 adds nothing; 2021: (20 + 40) / (40 + 50). */
+  assert_rate (model, 0, 0, 15, 50, 2);
+  assert_rate (model, 1, 0, 60, 90, 2);
+  {
+    g_autofree char *tooltip = gk_chart_model_dup_tooltip (model, 1, 0);
+    g_assert_nonnull (strstr (tooltip, "2 reports summed"));
+  }
+
+  /* The outcomes chart of the same set: summed counts. */
+  gk_chart_model_set_kind (model, GK_CHART_OUTCOMES);
+  gk_chart_model_set_reports (model, d.a_and_b, "甲乙两区");
+  assert_value (model, 1, GK_CHART_SERIES_GRANTED, 20 + 30);
+  assert_value (model, 1, GK_CHART_SERIES_PARTIAL, 0 + 10);
+  assert_value (model, 0, GK_CHART_SERIES_GRANTED, 10 + 0);
+
+  /* Only the average, no agency: the library's years. */
+  gk_chart_model_set_indicator (model, GK_INDICATOR_DISCLOSED_RATE, NULL, NULL, d.library);
+  g_assert_cmpuint (gk_chart_model_get_n_series (model), ==, 1);
+  g_assert_cmpuint (gk_chart_model_get_n_years (model), ==, 2);
+  assert_rate (model, 0, 0, 55, 100, 3);
+
+  /* Nothing at all: empty. */
+  gk_chart_model_set_indicator (model, GK_INDICATOR_DISCLOSED_RATE, NULL, NULL, NULL);
+  g_assert_true (gk_chart_model_is_empty (model));
+
+  rate_data_clear (&d);
+}
+
+static gboolean
+column_has_color (cairo_surface_t    *surface,
+                  int                 x,
+                  int                 y0,
+                  int                 y1,
+                  const GkChartColor *color)
+{
+  for (int y = y0; y < y1; y++)
+    if (same_color (pixel (surface, x, y), color))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_render_indicator (void)
+{
+  const GkChartStyle *style = gk_chart_style_get_light ();
+  RateData d;
+  g_autoptr(GkChartModel) model = NULL;
+  cairo_surface_t *surface;
+  GkChartRect plot, cat;
+  double x, y;
+
+  rate_data_init (&d);
+  model = indicator_model (&d);
+  surface = render (model, style, WIDTH, HEIGHT);
+  g_assert_true (gk_chart_model_get_plot_rect (model, &plot));
+
+  /* Each line's marker in its colour, where the model put it. */
+  g_assert_true (gk_chart_model_get_point (model, 0, 0, &x, &y));
+  g_assert_true (same_color (pixel (surface, (int) x, (int) y), &style->series[GK_CHART_SERIES_COMPARED_1]));
+  g_assert_true (gk_chart_model_get_point (model, 1, 1, &x, &y));
+  g_assert_true (same_color (pixel (surface, (int) x, (int) y), &style->series[GK_CHART_SERIES_COMPARED_2]));
+  g_assert_true (gk_chart_model_get_point (model, 1, 2, &x, &y));
+  g_assert_true (same_color (pixel (surface, (int) x, (int) y), &style->series[GK_CHART_SERIES_AVERAGE]));
+
+  /* 乙区 has no rate in 2020: nothing of its colour in that year's column,
+   * neither a marker at 0 % nor a line to 2021. */
+  g_assert_true (gk_chart_model_get_category_rect (model, 0, &cat));
+  for (int cx = (int) cat.x; cx < (int) (cat.x + cat.width); cx += 2)
+    g_assert_false (column_has_color (surface, cx, (int) plot.y, (int) (plot.y + plot.height),
+                                      &style->series[GK_CHART_SERIES_COMPARED_2]));
+  /* 甲区's line does cross from 2020 to 2021. */
+  g_assert_true (column_has_color (surface, (int) (cat.x + cat.width), (int) plot.y,
+                                   (int) (plot.y + plot.height), &style->series[GK_CHART_SERIES_COMPARED_1]));
+
+  cairo_surface_destroy (surface);
+
+  /* The export draws the same lines, with the legend, from a copy; the
+   * words name the average. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *dir = g_dir_make_tmp ("gk-chart-XXXXXX", &error);
+    g_autofree char *png = g_build_filename (dir, "indicator.png", NULL);
+    g_autofree char *text = gk_chart_model_describe (model);
+    cairo_surface_t *exported;
+
+    g_assert_no_error (error);
+    g_assert_true (gk_chart_export_png (model, style, 800, 480, png, &error));
+    g_assert_no_error (error);
+    exported = cairo_image_surface_create_from_png (png);
+    g_assert_cmpint (cairo_surface_status (exported), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpint (cairo_image_surface_get_width (exported), ==, 800);
+    cairo_surface_destroy (exported);
+    g_unlink (png);
+    g_rmdir (dir);
+
+    g_assert_nonnull (strstr (text, "甲区"));
+    g_assert_nonnull (strstr (text, "Library average (pooled)"));
+    g_assert_nonnull (strstr (text, "denominator 0"));
+  }
+
+  /* GK_CHART_SAMPLES=DIR: the pictures to look at, as test_samples(). */
+  if (g_getenv ("GK_CHART_SAMPLES") != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *light = g_build_filename (g_getenv ("GK_CHART_SAMPLES"), "indicator-light.png", NULL);
+      g_autofree char *dark = g_build_filename (g_getenv ("GK_CHART_SAMPLES"), "indicator-dark.png", NULL);
+
+      g_assert_true (gk_chart_export_png (model, style, 760, 440, light, &error));
+      g_assert_true (gk_chart_export_png (model, gk_chart_style_get_dark (), 760, 440, dark, &error));
+      g_assert_no_error (error);
+    }
+
+  rate_data_clear (&d);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1294,6 +1624,9 @@ main (int   argc,
   g_test_add_func ("/chart/render/empty", test_render_empty);
   g_test_add_func ("/chart/render/sizes", test_render_sizes);
   g_test_add_func ("/chart/export", test_export);
+  g_test_add_func ("/chart/indicator/values", test_indicator_values);
+  g_test_add_func ("/chart/indicator/rollup", test_rollup);
+  g_test_add_func ("/chart/render/indicator", test_render_indicator);
   g_test_add_func ("/chart/samples", test_samples);
 
   return g_test_run ();

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "gk-core.h"
@@ -221,6 +222,136 @@ test_definitions (void)
   g_assert_cmpstr (gk_indicator_get_name (GK_INDICATOR_DISPUTE_RATE), ==, "争议转化率");
 }
 
+/* The summary holds sums of rows; the indicators read from it must be
+ * the very ones read from the cells. */
+static void
+assert_summary_agrees (GkReport *report)
+{
+  GkReportSummary summary;
+
+  gk_report_summary_compute (&summary, report);
+
+  for (GkIndicator i = 0; i < GK_N_INDICATORS; i++)
+    {
+      GkIndicatorResult from_cells, from_summary;
+
+      gk_indicator_compute (report, i, &from_cells);
+      gk_indicator_compute_summary (&summary, i, &from_summary);
+
+      g_test_message ("%s: state %d / %d", gk_indicator_get_key (i), from_cells.state, from_summary.state);
+      g_assert_cmpint (from_summary.indicator, ==, i);
+      g_assert_cmpint (from_summary.state, ==, from_cells.state);
+      switch (from_cells.state)
+        {
+        case GK_INDICATOR_HAS_VALUE:
+          g_assert_cmpfloat (from_summary.value, ==, from_cells.value);
+          G_GNUC_FALLTHROUGH;
+        case GK_INDICATOR_ZERO_DENOMINATOR:
+          g_assert_cmpfloat (from_summary.numerator, ==, from_cells.numerator);
+          g_assert_cmpfloat (from_summary.denominator, ==, from_cells.denominator);
+          break;
+        case GK_INDICATOR_MISSING_INPUT:
+        default:
+          g_assert_cmpint (from_summary.missing_table, ==, from_cells.missing_table);
+          g_assert_cmpstr (from_summary.missing_column, ==, from_cells.missing_column);
+          /* The same row, or (a group summed with some blanks) the same
+           * group: "denied.1" for "denied.3". */
+          {
+            const char *dot = strchr (from_cells.missing_row, '.');
+            gsize stem = dot ? (gsize) (dot - from_cells.missing_row) + 1 : strlen (from_cells.missing_row) + 1;
+            g_assert_cmpint (strncmp (from_summary.missing_row, from_cells.missing_row, stem), ==, 0);
+          }
+          break;
+        }
+
+      {
+        g_autofree char *a = gk_indicator_result_format (&from_cells);
+        g_autofree char *b = gk_indicator_result_format (&from_summary);
+        g_assert_cmpstr (a, ==, b);
+      }
+    }
+}
+
+static void
+test_summary_seeds (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "seeds", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autoptr(GkReport) report = NULL;
+
+      if (g_str_has_prefix (name, "."))
+        continue;
+      g_test_message ("seed %s", name);
+      report = parse_seed (name);
+      assert_summary_agrees (report);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 5);
+}
+
+/* Zero denominators, blank cells, a blank among summed rows, "/", a
+ * missing table: the summary gives the same answers. */
+static void
+test_summary_edges (void)
+{
+  g_autoptr(GkReport) zero = parse_seed ("000_fd56001bfeaab35a.txt");
+  g_autoptr(GkReport) blanks = parse_seed ("002_7c3adba71c2c08c1.txt");
+  g_autoptr(GkReport) bare = gk_report_new ();
+  g_autoptr(GkTable) t3 = gk_table_new (GK_TABLE_3, GK_TEMPLATE_2021);
+  GkReportSummary summary;
+  GkIndicatorResult result;
+
+  assert_summary_agrees (zero);
+  assert_summary_agrees (blanks);
+
+  /* All 10 reviews pending: the concluded variant divides by 0. */
+  set_cell (zero, GK_TABLE_4, "review", "total", "10");
+  set_cell (zero, GK_TABLE_4, "review", "pending", "10");
+  set_cell (zero, GK_TABLE_4, "review", "corrected", "4");
+  assert_summary_agrees (zero);
+  gk_report_summary_compute (&summary, zero);
+  gk_indicator_compute_summary (&summary, GK_INDICATOR_REVIEW_CORRECTED_RATE_CONCLUDED, &result);
+  g_assert_cmpint (result.state, ==, GK_INDICATOR_ZERO_DENOMINATOR);
+  gk_indicator_compute_summary (&summary, GK_INDICATOR_REVIEW_CORRECTED_RATE, &result);
+  g_assert_cmpint (result.state, ==, GK_INDICATOR_HAS_VALUE);
+  g_assert_cmpfloat (result.value, ==, 0.4);
+
+  /* One blank 不予公开 row among eight: the sum of the others is not the
+   * count, so no 不予公开率; the other rates still have theirs. */
+  set_cell (blanks, GK_TABLE_3, "denied.3", "total", "");
+  assert_summary_agrees (blanks);
+  gk_report_summary_compute (&summary, blanks);
+  gk_indicator_compute_summary (&summary, GK_INDICATOR_DENIED_RATE, &result);
+  g_assert_cmpint (result.state, ==, GK_INDICATOR_MISSING_INPUT);
+  gk_indicator_compute_summary (&summary, GK_INDICATOR_DISCLOSED_RATE, &result);
+  g_assert_cmpint (result.state, ==, GK_INDICATOR_HAS_VALUE);
+
+  /* "/" is not applicable, not 0. */
+  set_cell (blanks, GK_TABLE_4, "suit_direct", "corrected", "/");
+  assert_summary_agrees (blanks);
+
+  gk_report_set_table (bare, t3);
+  set_cell (bare, GK_TABLE_3, "new", "total", "5");
+  set_cell (bare, GK_TABLE_3, "carried_in", "total", "1");
+  assert_summary_agrees (bare);
+
+  /* A summary of nothing at all. */
+  for (guint i = 0; i < GK_SUMMARY_N_ITEMS; i++)
+    summary.values[i] = NAN;
+  summary.incomplete = 0;
+  for (GkIndicator i = 0; i < GK_N_INDICATORS; i++)
+    {
+      gk_indicator_compute_summary (&summary, i, &result);
+      g_assert_cmpint (result.state, ==, GK_INDICATOR_MISSING_INPUT);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +363,8 @@ main (int   argc,
   g_test_add_func ("/indicators/review-variants", test_review_variants);
   g_test_add_func ("/indicators/missing-table", test_missing_table);
   g_test_add_func ("/indicators/definitions", test_definitions);
+  g_test_add_func ("/indicators/summary-seeds", test_summary_seeds);
+  g_test_add_func ("/indicators/summary-edges", test_summary_edges);
 
   return g_test_run ();
 }

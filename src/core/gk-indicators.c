@@ -306,6 +306,131 @@ gk_indicator_compute (GkReport          *report,
   result->value = result->numerator / result->denominator;
 }
 
+/* The summary item holding @t's cell, or the sum of the group of rows it
+ * belongs to (the 不予公开 rows are kept as one sum, for instance). */
+static GkSummaryItem
+term_item (const Term *t)
+{
+  static const char * const t4_rows[] = { "review", "suit_direct", "suit_after_review" };
+  static const char * const t4_columns[] = { "upheld", "corrected", "other", "pending", "total" };
+  static const struct { const char *prefix; GkSummaryItem item; } t3[] = {
+    { "new", GK_SUMMARY_NEW },
+    { "carried_in", GK_SUMMARY_CARRIED_IN },
+    { "granted", GK_SUMMARY_GRANTED },
+    { "partial", GK_SUMMARY_PARTIAL },
+    { "denied.", GK_SUMMARY_DENIED },
+    { "unable.", GK_SUMMARY_UNABLE },
+    { "rejected.", GK_SUMMARY_REJECTED },
+    { "total", GK_SUMMARY_TOTAL },
+  };
+
+  if (t->table == GK_TABLE_3)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (t3); i++)
+        if (g_str_has_suffix (t3[i].prefix, ".") ? g_str_has_prefix (t->row, t3[i].prefix)
+                                                 : strcmp (t->row, t3[i].prefix) == 0)
+          return t3[i].item;
+    }
+  else if (t->table == GK_TABLE_4)
+    {
+      for (guint r = 0; r < G_N_ELEMENTS (t4_rows); r++)
+        for (guint c = 0; c < G_N_ELEMENTS (t4_columns); c++)
+          if (strcmp (t->row, t4_rows[r]) == 0 && strcmp (t->column, t4_columns[c]) == 0)
+            return GK_SUMMARY_T4 (r, c);
+    }
+
+  /* Every term of the definitions above has an item: a new one needs one
+   * in gk-report-summary.c too. */
+  g_assert_not_reached ();
+}
+
+/* Like sum_terms(), over the sums the summary keeps: a run of terms with
+ * the same item (8 不予公开 rows) is that one item.  The summary marks an
+ * item summed over some blank cells as incomplete, and such an item is as
+ * unusable as a blank cell; which of its cells was blank the summary does
+ * not say, so the group's first row is named then. */
+static gboolean
+sum_summary_terms (const GkReportSummary *summary,
+                   const Term            *terms,
+                   double                *sum,
+                   GkIndicatorResult     *result)
+{
+  const Term *t = terms;
+
+  *sum = 0;
+
+  while (t->row != NULL)
+    {
+      const Term *first = t;
+      GkSummaryItem item = term_item (first);
+
+      while (t->row != NULL && term_item (t) == item)
+        t++;
+
+      if (!gk_report_summary_has_value (summary, item)
+          || gk_report_summary_is_incomplete (summary, item))
+        {
+          result->state = GK_INDICATOR_MISSING_INPUT;
+          result->missing_table = first->table;
+          result->missing_row = first->row;
+          result->missing_column = first->column;
+          return FALSE;
+        }
+      *sum += first->sign * gk_report_summary_get_value (summary, item);
+    }
+
+  return TRUE;
+}
+
+/**
+ * gk_indicator_compute_summary:
+ * @summary: a report's summary
+ * @result: (out caller-allocates): the value, or why there is none
+ *
+ * Computes @indicator from a report's summary, without its tables: the
+ * same result as gk_indicator_compute() on the report, except that for an
+ * input summed over several rows, some of them blank, the missing cell
+ * named is the group's first row.
+ */
+void
+gk_indicator_compute_summary (const GkReportSummary *summary,
+                              GkIndicator            indicator,
+                              GkIndicatorResult     *result)
+{
+  const Definition *def;
+
+  g_return_if_fail (result != NULL);
+  memset (result, 0, sizeof *result);
+  result->indicator = indicator;
+  result->state = GK_INDICATOR_MISSING_INPUT;
+  g_return_if_fail (summary != NULL);
+  g_return_if_fail ((guint) indicator < GK_N_INDICATORS);
+
+  def = &definitions[indicator];
+
+  if (!sum_summary_terms (summary, def->numerator, &result->numerator, result))
+    return;
+
+  if (def->divisor[0].row == NULL)
+    {
+      result->state = GK_INDICATOR_HAS_VALUE;
+      result->value = result->numerator;
+      return;
+    }
+
+  if (!sum_summary_terms (summary, def->divisor, &result->denominator, result))
+    return;
+
+  if (fabs (result->denominator) < 1e-9)
+    {
+      result->state = GK_INDICATOR_ZERO_DENOMINATOR;
+      return;
+    }
+
+  result->state = GK_INDICATOR_HAS_VALUE;
+  result->value = result->numerator / result->denominator;
+}
+
 /* Up to @decimals decimals, without trailing zeros. */
 static char *
 format_decimal (double value,

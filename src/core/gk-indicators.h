@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "gk-report.h"
+#include "gk-report-summary.h"
 
 G_BEGIN_DECLS
 
@@ -93,6 +94,9 @@ gboolean    gk_indicator_from_key        (const char        *key,
 void        gk_indicator_compute         (GkReport          *report,
                                           GkIndicator        indicator,
                                           GkIndicatorResult *result);
+void        gk_indicator_compute_summary (const GkReportSummary *summary,
+                                          GkIndicator            indicator,
+                                          GkIndicatorResult     *result);
 char       *gk_indicator_result_format   (const GkIndicatorResult *result);
 char       *gk_indicator_result_format_plain (const GkIndicatorResult *result);
 char       *gk_indicator_result_dup_why_none (const GkIndicatorResult *result);

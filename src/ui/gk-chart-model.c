@@ -44,7 +44,8 @@ static const SeriesInfo series_info[GK_CHART_N_SERIES] = {
   [GK_CHART_SERIES_CORRECTED_RATE]    = { "纠错率",           GK_CHART_MARK_LINE, GK_CHART_AXIS_PERCENT },
 };
 
-/* Each kind owns a contiguous run of GkChartSeries. */
+/* Each kind owns a contiguous run of GkChartSeries; the indicator chart
+ * has as many lines as it is given, so its count is not here. */
 static const struct
 {
   GkChartSeries first;
@@ -52,6 +53,7 @@ static const struct
 } kind_series[] = {
   [GK_CHART_OUTCOMES] = { GK_CHART_SERIES_GRANTED, GK_CHART_SERIES_NEW - GK_CHART_SERIES_GRANTED + 1 },
   [GK_CHART_DISPUTES] = { GK_CHART_SERIES_REVIEW, GK_CHART_SERIES_CORRECTED_RATE - GK_CHART_SERIES_REVIEW + 1 },
+  [GK_CHART_INDICATOR] = { GK_CHART_SERIES_COMPARED_1, 0 },
 };
 
 #define MAX_KIND_SERIES 7
@@ -71,7 +73,20 @@ typedef struct
   /* Some of the cells behind the value were missing: the value is the sum
    * of the rest. */
   gboolean incomplete;
+  /* The indicator chart: how many reports the rate pools, and whether it
+   * has none only because its denominator is 0. */
+  guint    n_reports;
+  gboolean zero_denominator;
 } Point;
+
+/* A line of the indicator chart. */
+typedef struct
+{
+  SeriesInfo  info;
+  char       *label;
+  GPtrArray  *reports;  /* of GkReport */
+  gboolean    average;
+} Compared;
 
 typedef struct
 {
@@ -98,6 +113,10 @@ struct _GkChartModel
   GkChartKind     kind;
   char           *label;
   GPtrArray      *reports;   /* of GkReport, or NULL when fed by series */
+
+  /* The indicator chart. */
+  GkIndicator     indicator;
+  GPtrArray      *compared;  /* of Compared */
 
   GArray         *years;     /* of int */
   GArray         *points;    /* of Point, [series * n_years + year_index] */
@@ -137,7 +156,8 @@ G_DEFINE_FINAL_TYPE (GkChartModel, gk_chart_model, G_TYPE_OBJECT)
 
 G_DEFINE_ENUM_TYPE (GkChartKind, gk_chart_kind,
   G_DEFINE_ENUM_VALUE (GK_CHART_OUTCOMES, "outcomes"),
-  G_DEFINE_ENUM_VALUE (GK_CHART_DISPUTES, "disputes"))
+  G_DEFINE_ENUM_VALUE (GK_CHART_DISPUTES, "disputes"),
+  G_DEFINE_ENUM_VALUE (GK_CHART_INDICATOR, "indicator"))
 
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
@@ -145,6 +165,8 @@ static guint signals [N_SIGNALS];
 static inline guint
 n_series_of (GkChartModel *self)
 {
+  if (self->kind == GK_CHART_INDICATOR)
+    return self->compared->len;
   return kind_series[self->kind].n;
 }
 
@@ -153,6 +175,8 @@ info_of (GkChartModel *self,
          guint         series)
 {
   g_assert (series < n_series_of (self));
+  if (self->kind == GK_CHART_INDICATOR)
+    return &((Compared *) g_ptr_array_index (self->compared, series))->info;
   return &series_info[kind_series[self->kind].first + series];
 }
 
@@ -279,30 +303,29 @@ compare_int (gconstpointer a,
   return *(const int *) a - *(const int *) b;
 }
 
+/* The years of the reports of @arrays, and those between them. */
 static void
-aggregate_reports (GkChartModel *self)
+fill_years (GkChartModel     *self,
+            GPtrArray *const *arrays,
+            guint             n_arrays)
 {
-  guint n = n_series_of (self);
   g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (int));
-  /* How many reports each year has, and how many of them had each series:
-   * a sum over some agencies only is incomplete. */
-  g_autoptr(GArray) n_reports = NULL;
-  g_autoptr(GArray) n_had = NULL;
 
   g_array_set_size (self->years, 0);
 
-  for (guint i = 0; self->reports != NULL && i < self->reports->len; i++)
-    {
-      int year = gk_report_get_year (g_ptr_array_index (self->reports, i));
-      gboolean known = FALSE;
+  for (guint a = 0; a < n_arrays; a++)
+    for (guint i = 0; arrays[a] != NULL && i < arrays[a]->len; i++)
+      {
+        int year = gk_report_get_year (g_ptr_array_index (arrays[a], i));
+        gboolean known = FALSE;
 
-      if (year <= 0)
-        continue;
-      for (guint j = 0; j < seen->len && !known; j++)
-        known = g_array_index (seen, int, j) == year;
-      if (!known)
-        g_array_append_val (seen, year);
-    }
+        if (year <= 0)
+          continue;
+        for (guint j = 0; j < seen->len && !known; j++)
+          known = g_array_index (seen, int, j) == year;
+        if (!known)
+          g_array_append_val (seen, year);
+      }
   g_array_sort (seen, compare_int);
 
   if (seen->len > 0)
@@ -316,6 +339,18 @@ aggregate_reports (GkChartModel *self)
       else
         g_array_append_vals (self->years, seen->data, seen->len);
     }
+}
+
+static void
+aggregate_reports (GkChartModel *self)
+{
+  guint n = n_series_of (self);
+  /* How many reports each year has, and how many of them had each series:
+   * a sum over some agencies only is incomplete. */
+  g_autoptr(GArray) n_reports = NULL;
+  g_autoptr(GArray) n_had = NULL;
+
+  fill_years (self, &self->reports, 1);
 
   reset_points (self);
   n_reports = g_array_sized_new (FALSE, TRUE, sizeof (guint), self->years->len);
@@ -372,6 +407,79 @@ aggregate_reports (GkChartModel *self)
       }
 }
 
+/* The indicator chart.  Each line pools its reports of a year, an agency's
+ * one report or a set of agencies' reports: the rate of the sums,
+ * Σ numerators / Σ denominators, as if they were one agency, which weighs
+ * each agency by its number of cases, unlike a mean of their rates.  The
+ * library's average is pooled the same way.  A report with a blank input
+ * is left out of the sums, and the value says it is incomplete; a year
+ * whose denominators sum to 0 has no value, a gap in the line. */
+static void
+aggregate_indicator (GkChartModel *self)
+{
+  g_autoptr(GPtrArray) arrays = g_ptr_array_new ();
+
+  /* The chosen agencies' years; the average alone when there are none. */
+  for (guint s = 0; s < self->compared->len; s++)
+    {
+      Compared *c = g_ptr_array_index (self->compared, s);
+      if (!c->average)
+        g_ptr_array_add (arrays, c->reports);
+    }
+  if (arrays->len == 0)
+    for (guint s = 0; s < self->compared->len; s++)
+      g_ptr_array_add (arrays, ((Compared *) g_ptr_array_index (self->compared, s))->reports);
+  fill_years (self, (GPtrArray *const *) arrays->pdata, arrays->len);
+
+  reset_points (self);
+
+  for (guint s = 0; s < self->compared->len; s++)
+    {
+      Compared *c = g_ptr_array_index (self->compared, s);
+
+      for (guint y = 0; y < self->years->len; y++)
+        {
+          Point *p = point_at (self, y, s);
+          int year = g_array_index (self->years, int, y);
+          guint n_missing = 0;
+
+          for (guint i = 0; c->reports != NULL && i < c->reports->len; i++)
+            {
+              GkReport *report = g_ptr_array_index (c->reports, i);
+              GkIndicatorResult result;
+
+              if (gk_report_get_year (report) != year)
+                continue;
+              gk_indicator_compute_summary (gk_report_get_summary (report), self->indicator, &result);
+              if (result.state == GK_INDICATOR_MISSING_INPUT)
+                {
+                  n_missing++;
+                  continue;
+                }
+              p->numerator += result.numerator;
+              p->denominator += result.denominator;
+              p->n_reports++;
+            }
+
+          /* Counts are whole numbers: anything this close to 0 is 0. */
+          p->zero_denominator = p->n_reports > 0 && fabs (p->denominator) < 1e-9;
+          p->present = p->n_reports > 0 && !p->zero_denominator;
+          p->value = p->present ? 100.0 * p->numerator / p->denominator : 0;
+          p->incomplete = p->present && n_missing > 0;
+        }
+    }
+}
+
+static void
+compared_free (gpointer data)
+{
+  Compared *c = data;
+
+  g_free (c->label);
+  g_clear_pointer (&c->reports, g_ptr_array_unref);
+  g_free (c);
+}
+
 /* Formatting. */
 
 static char *
@@ -399,6 +507,7 @@ gk_chart_model_finalize (GObject *object)
 
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->reports, g_ptr_array_unref);
+  g_clear_pointer (&self->compared, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_pointer (&self->geometry, g_array_unref);
@@ -517,6 +626,8 @@ static void
 gk_chart_model_init (GkChartModel *self)
 {
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
+  self->compared = g_ptr_array_new_with_free_func (compared_free);
+  self->indicator = GK_INDICATOR_DISCLOSED_RATE;
   self->points = g_array_new (FALSE, TRUE, sizeof (Point));
   self->geometry = g_array_new (FALSE, TRUE, sizeof (Geometry));
   for (guint i = 0; i < G_N_ELEMENTS (self->axes); i++)
@@ -576,6 +687,19 @@ gk_chart_model_copy (GkChartModel *self)
 
   copy = gk_chart_model_new (self->kind);
   copy->label = g_strdup (self->label);
+  copy->indicator = self->indicator;
+  for (guint s = 0; s < self->compared->len; s++)
+    {
+      const Compared *c = g_ptr_array_index (self->compared, s);
+      Compared *d = g_new0 (Compared, 1);
+
+      d->label = g_strdup (c->label);
+      d->info = c->info;
+      d->info.label = d->label;
+      d->average = c->average;
+      d->reports = c->reports != NULL ? g_ptr_array_ref (c->reports) : NULL;
+      g_ptr_array_add (copy->compared, d);
+    }
   if (self->reports != NULL)
     copy->reports = g_ptr_array_ref (self->reports);
   g_array_append_vals (copy->years, self->years->data, self->years->len);
@@ -597,9 +721,9 @@ gk_chart_model_get_kind (GkChartModel *self)
 /**
  * gk_chart_model_set_kind:
  *
- * Switches between the two charts.  A model fed with reports reads them
- * again for the new kind; one fed with plain series is cleared, since its
- * series belong to the old kind.
+ * Switches between the charts.  A model fed with reports reads them
+ * again for the outcomes or disputes; one fed with plain series, or the
+ * indicator chart, is cleared, since its series belong to the old kind.
  */
 void
 gk_chart_model_set_kind (GkChartModel *self,
@@ -609,7 +733,8 @@ gk_chart_model_set_kind (GkChartModel *self,
   gboolean old_empty;
 
   g_return_if_fail (GK_IS_CHART_MODEL (self));
-  g_return_if_fail (kind == GK_CHART_OUTCOMES || kind == GK_CHART_DISPUTES);
+  g_return_if_fail (kind == GK_CHART_OUTCOMES || kind == GK_CHART_DISPUTES
+                    || kind == GK_CHART_INDICATOR);
 
   if (self->kind == kind)
     return;
@@ -617,8 +742,11 @@ gk_chart_model_set_kind (GkChartModel *self,
   old_n_years = self->years->len;
   old_empty = compute_empty (self);
 
+  /* The indicator chart's lines are its own, and its data: given again by
+   * gk_chart_model_set_indicator(). */
+  g_ptr_array_set_size (self->compared, 0);
   self->kind = kind;
-  if (self->reports != NULL)
+  if (self->reports != NULL && kind != GK_CHART_INDICATOR)
     aggregate_reports (self);
   else
     {
@@ -670,6 +798,8 @@ gk_chart_model_get_title (GkChartModel *self)
 {
   g_return_val_if_fail (GK_IS_CHART_MODEL (self), NULL);
 
+  if (self->kind == GK_CHART_INDICATOR)
+    return gk_indicator_get_title (self->indicator);
   if (self->kind == GK_CHART_OUTCOMES)
     /* Translators: the chart of table 3, 本年度办理结果 by year. */
     return _("Application Outcomes");
@@ -688,6 +818,8 @@ gk_chart_model_get_axis_caption (GkChartModel *self,
 {
   g_return_val_if_fail (GK_IS_CHART_MODEL (self), NULL);
 
+  if (axis == GK_CHART_AXIS_PERCENT && self->kind == GK_CHART_INDICATOR)
+    return gk_indicator_get_name (self->indicator);
   if (axis == GK_CHART_AXIS_PERCENT)
     return series_info[GK_CHART_SERIES_CORRECTED_RATE].label;
   if (self->kind == GK_CHART_OUTCOMES)
@@ -720,6 +852,8 @@ gk_chart_model_set_reports (GkChartModel *self,
   g_autofree char *agency = NULL;
 
   g_return_if_fail (GK_IS_CHART_MODEL (self));
+  /* Its lines are groups of reports: gk_chart_model_set_indicator(). */
+  g_return_if_fail (self->kind != GK_CHART_INDICATOR);
 
   old_n_years = self->years->len;
   old_empty = compute_empty (self);
@@ -744,6 +878,86 @@ gk_chart_model_set_reports (GkChartModel *self,
   aggregate_reports (self);
   gk_chart_model_set_label (self, label != NULL ? label : agency);
   data_changed (self, old_n_years, old_empty);
+}
+
+/**
+ * gk_chart_model_set_indicator:
+ * @indicator: a rate (gk_indicator_is_rate())
+ * @labels: (array zero-terminated=1): a name per group
+ * @groups: (element-type GPtrArray): per line, the reports it pools: an
+ *   agency's, one per year, or those of a set of agencies summed into one
+ *   line; at most %GK_CHART_MAX_COMPARED lines get a colour of their own
+ * @average: (nullable) (element-type GkReport): the reports of the whole
+ *   library, one per agency and year, for a dashed line of their pooled
+ *   rate
+ *
+ * Makes the model the indicator chart: @indicator over the years, a line
+ * per group.  Every value is pooled: Σ numerators / Σ denominators of the
+ * group's reports of the year, computed from their summaries.
+ */
+void
+gk_chart_model_set_indicator (GkChartModel       *self,
+                              GkIndicator         indicator,
+                              const char * const *labels,
+                              GPtrArray          *groups,
+                              GPtrArray          *average)
+{
+  guint old_n_years;
+  gboolean old_empty;
+
+  g_return_if_fail (GK_IS_CHART_MODEL (self));
+  g_return_if_fail (gk_indicator_is_rate (indicator));
+  g_return_if_fail (groups == NULL || labels != NULL);
+  g_return_if_fail (groups == NULL || g_strv_length ((char **) labels) == groups->len);
+
+  if (self->kind != GK_CHART_INDICATOR)
+    gk_chart_model_set_kind (self, GK_CHART_INDICATOR);
+
+  old_n_years = self->years->len;
+  old_empty = compute_empty (self);
+
+  g_clear_pointer (&self->reports, g_ptr_array_unref);
+  g_ptr_array_set_size (self->compared, 0);
+  self->indicator = indicator;
+
+  for (guint g = 0; groups != NULL && g < groups->len; g++)
+    {
+      Compared *c = g_new0 (Compared, 1);
+
+      c->label = g_strdup (labels[g]);
+      c->reports = g_ptr_array_ref (g_ptr_array_index (groups, g));
+      g_ptr_array_add (self->compared, c);
+    }
+  if (average != NULL)
+    {
+      Compared *c = g_new0 (Compared, 1);
+
+      /* Translators: the legend of the library's average rate, pooled:
+       * the sum of the numerators over the sum of the denominators */
+      c->label = g_strdup (_("Library average (pooled)"));
+      c->reports = g_ptr_array_ref (average);
+      c->average = TRUE;
+      g_ptr_array_add (self->compared, c);
+    }
+  for (guint s = 0; s < self->compared->len; s++)
+    {
+      Compared *c = g_ptr_array_index (self->compared, s);
+
+      c->info.label = c->label;
+      c->info.mark = GK_CHART_MARK_LINE;
+      c->info.axis = GK_CHART_AXIS_PERCENT;
+    }
+
+  aggregate_indicator (self);
+  gk_chart_model_set_highlight (self, self->highlight_year, -1);
+  data_changed (self, old_n_years, old_empty);
+}
+
+GkIndicator
+gk_chart_model_get_indicator (GkChartModel *self)
+{
+  g_return_val_if_fail (GK_IS_CHART_MODEL (self), GK_INDICATOR_DISCLOSED_RATE);
+  return self->indicator;
 }
 
 /**
@@ -858,6 +1072,13 @@ gk_chart_model_get_series_id (GkChartModel *self,
   g_return_val_if_fail (GK_IS_CHART_MODEL (self), 0);
   g_return_val_if_fail (series < n_series_of (self), 0);
 
+  if (self->kind == GK_CHART_INDICATOR)
+    {
+      /* Beyond the palette, colours repeat: the legend still tells. */
+      if (((Compared *) g_ptr_array_index (self->compared, series))->average)
+        return GK_CHART_SERIES_AVERAGE;
+      return GK_CHART_SERIES_COMPARED_1 + series % GK_CHART_MAX_COMPARED;
+    }
   return kind_series[self->kind].first + series;
 }
 
@@ -873,6 +1094,13 @@ gk_chart_model_series_index (GkChartModel  *self,
 {
   g_return_val_if_fail (GK_IS_CHART_MODEL (self), -1);
 
+  if (self->kind == GK_CHART_INDICATOR)
+    {
+      for (guint s = 0; s < n_series_of (self); s++)
+        if (gk_chart_model_get_series_id (self, s) == id)
+          return s;
+      return -1;
+    }
   if (id < kind_series[self->kind].first
       || id >= kind_series[self->kind].first + kind_series[self->kind].n)
     return -1;
@@ -931,6 +1159,42 @@ gk_chart_model_get_value (GkChartModel *self,
   if (value != NULL)
     *value = p->value;
   return p->present;
+}
+
+/**
+ * gk_chart_model_get_fraction:
+ * @numerator: (out) (optional): the sum of the numerators
+ * @denominator: (out) (optional): the sum of the denominators
+ * @n_reports: (out) (optional): how many reports they sum
+ *
+ * The fraction behind a share: the corrected share of the disputes chart
+ * or a rate of the indicator chart.
+ *
+ * Returns: %FALSE when the value has no fraction behind it (a count, or
+ *   no report gives its inputs); %TRUE also for a denominator of 0
+ */
+gboolean
+gk_chart_model_get_fraction (GkChartModel *self,
+                             guint         year_index,
+                             guint         series,
+                             double       *numerator,
+                             double       *denominator,
+                             guint        *n_reports)
+{
+  Point *p;
+
+  g_return_val_if_fail (GK_IS_CHART_MODEL (self), FALSE);
+  g_return_val_if_fail (year_index < self->years->len, FALSE);
+  g_return_val_if_fail (series < n_series_of (self), FALSE);
+
+  p = point_at (self, year_index, series);
+  if (numerator != NULL)
+    *numerator = p->numerator;
+  if (denominator != NULL)
+    *denominator = p->denominator;
+  if (n_reports != NULL)
+    *n_reports = p->n_reports;
+  return info_of (self, series)->axis == GK_CHART_AXIS_PERCENT && (p->present || p->zero_denominator);
 }
 
 /**
@@ -1170,6 +1434,11 @@ layout_geometry (GkChartModel *self)
     {
       bar_width = MIN (self->category_width * 0.62, m->bar_max_width);
       group = bar_width;
+    }
+  else if (n_bars == 0)
+    {
+      /* Lines only. */
+      bar_width = group = 0;
     }
   else
     {
@@ -1682,6 +1951,9 @@ gk_chart_model_format_value (GkChartModel *self,
   g_return_val_if_fail (series < n_series_of (self), NULL);
 
   p = point_at (self, year_index, series);
+  if (!p->present && p->zero_denominator)
+    /* Translators: a rate of nothing, e.g. of no requests: not 0 %. */
+    return g_strdup (_("no value (denominator 0)"));
   if (!p->present)
     /* Translators: a value the reports leave blank or not applicable. */
     return g_strdup (_("no data"));
@@ -1737,8 +2009,40 @@ gk_chart_model_dup_tooltip (GkChartModel *self,
 
       g_string_append_printf (text, "%d · %s: %s", year, info_of (self, series)->label, value);
 
+      if (self->kind == GK_CHART_INDICATOR)
+        {
+          g_autofree char *num = format_number (p->numerator);
+          g_autofree char *den = format_number (p->denominator);
+
+          if (p->present || p->zero_denominator)
+            g_string_append_printf (text, "\n%s / %s", num, den);
+          if (((Compared *) g_ptr_array_index (self->compared, series))->average)
+            {
+              g_string_append_c (text, '\n');
+              g_string_append_printf (text,
+                                      /* Translators: how the library's average rate is computed */
+                                      g_dngettext (GETTEXT_PACKAGE,
+                                                   "Pooled over %u report: the sum of the numerators over the sum of the denominators",
+                                                   "Pooled over %u reports: the sum of the numerators over the sum of the denominators",
+                                                   p->n_reports),
+                                      p->n_reports);
+            }
+          else if (p->n_reports > 1)
+            {
+              g_string_append_c (text, '\n');
+              g_string_append_printf (text,
+                                      /* Translators: a rate of a set of agencies */
+                                      g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u report summed",
+                                                   "%u reports summed",
+                                                   p->n_reports),
+                                      p->n_reports);
+            }
+          g_string_append_c (text, '\n');
+          g_string_append (text, gk_indicator_get_formula_zh (self->indicator));
+        }
       /* Plain series data knows the share but not its fraction. */
-      if (p->present && p->denominator > 0)
+      else if (p->present && p->denominator > 0)
         {
           g_autofree char *num = format_number (p->numerator);
           g_autofree char *den = format_number (p->denominator);

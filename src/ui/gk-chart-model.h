@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "gk-indicators.h"
+
 G_BEGIN_DECLS
 
 #define GK_TYPE_CHART_MODEL (gk_chart_model_get_type ())
@@ -19,11 +21,15 @@ G_DECLARE_FINAL_TYPE (GkChartModel, gk_chart_model, GK, CHART_MODEL, GObject)
  * @GK_CHART_DISPUTES: administrative review and litigation (table 4, column
  *   `total`): grouped bars of the three proceedings and the corrected share
  *   as a line on a percentage axis
+ * @GK_CHART_INDICATOR: one rate of report-format.md §9 for several agencies
+ *   (or sets of agencies) side by side, a line each, and the library's
+ *   pooled average as a dashed line
  */
 typedef enum
 {
   GK_CHART_OUTCOMES = 0,
   GK_CHART_DISPUTES,
+  GK_CHART_INDICATOR,
 } GkChartKind;
 
 #define GK_TYPE_CHART_KIND (gk_chart_kind_get_type ())
@@ -51,8 +57,20 @@ typedef enum
   GK_CHART_SERIES_SUIT_DIRECT,
   GK_CHART_SERIES_SUIT_AFTER_REVIEW,
   GK_CHART_SERIES_CORRECTED_RATE,
+  GK_CHART_SERIES_COMPARED_1,
+  GK_CHART_SERIES_COMPARED_2,
+  GK_CHART_SERIES_COMPARED_3,
+  GK_CHART_SERIES_COMPARED_4,
+  GK_CHART_SERIES_COMPARED_5,
+  GK_CHART_SERIES_COMPARED_6,
+  GK_CHART_SERIES_COMPARED_7,
+  GK_CHART_SERIES_COMPARED_8,
+  GK_CHART_SERIES_AVERAGE,
   GK_CHART_N_SERIES
 } GkChartSeries;
+
+/* How many lines the indicator chart tells apart by colour. */
+#define GK_CHART_MAX_COMPARED (GK_CHART_SERIES_AVERAGE - GK_CHART_SERIES_COMPARED_1)
 
 typedef enum
 {
@@ -134,6 +152,12 @@ const char   *gk_chart_model_get_axis_caption   (GkChartModel   *self,
 void          gk_chart_model_set_reports        (GkChartModel   *self,
                                                  GPtrArray      *reports,
                                                  const char     *label);
+void          gk_chart_model_set_indicator      (GkChartModel       *self,
+                                                 GkIndicator         indicator,
+                                                 const char * const *labels,
+                                                 GPtrArray          *groups,
+                                                 GPtrArray          *average);
+GkIndicator   gk_chart_model_get_indicator      (GkChartModel   *self);
 void          gk_chart_model_set_years          (GkChartModel   *self,
                                                  const int      *years,
                                                  guint           n_years);
@@ -162,6 +186,12 @@ gboolean      gk_chart_model_get_value          (GkChartModel   *self,
                                                  guint           year_index,
                                                  guint           series,
                                                  double         *value);
+gboolean      gk_chart_model_get_fraction       (GkChartModel   *self,
+                                                 guint           year_index,
+                                                 guint           series,
+                                                 double         *numerator,
+                                                 double         *denominator,
+                                                 guint          *n_reports);
 gboolean      gk_chart_model_get_incomplete     (GkChartModel   *self,
                                                  guint           year_index,
                                                  guint           series);

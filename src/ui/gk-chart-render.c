@@ -41,6 +41,17 @@ static const GkChartStyle light_style = {
     [GK_CHART_SERIES_SUIT_DIRECT]       = RGB (0xff7800, 1.f),
     [GK_CHART_SERIES_SUIT_AFTER_REVIEW] = RGB (0x9141ac, 1.f),
     [GK_CHART_SERIES_CORRECTED_RATE]    = RGB (0xc01c28, 1.f),
+    /* The compared agencies: hues far apart, then the average in the
+     * foreground's grey, dashed. */
+    [GK_CHART_SERIES_COMPARED_1]        = RGB (0x1c71d8, 1.f),
+    [GK_CHART_SERIES_COMPARED_2]        = RGB (0xe66100, 1.f),
+    [GK_CHART_SERIES_COMPARED_3]        = RGB (0x26a269, 1.f),
+    [GK_CHART_SERIES_COMPARED_4]        = RGB (0xc01c28, 1.f),
+    [GK_CHART_SERIES_COMPARED_5]        = RGB (0x813d9c, 1.f),
+    [GK_CHART_SERIES_COMPARED_6]        = RGB (0x986a44, 1.f),
+    [GK_CHART_SERIES_COMPARED_7]        = RGB (0xe5a50a, 1.f),
+    [GK_CHART_SERIES_COMPARED_8]        = RGB (0x2190a4, 1.f),
+    [GK_CHART_SERIES_AVERAGE]           = RGB (0x5e5c64, 1.f),
   },
   .font = "Sans 10",
 };
@@ -62,6 +73,15 @@ static const GkChartStyle dark_style = {
     [GK_CHART_SERIES_SUIT_DIRECT]       = RGB (0xffa348, 1.f),
     [GK_CHART_SERIES_SUIT_AFTER_REVIEW] = RGB (0xc061cb, 1.f),
     [GK_CHART_SERIES_CORRECTED_RATE]    = RGB (0xff7b63, 1.f),
+    [GK_CHART_SERIES_COMPARED_1]        = RGB (0x62a0ea, 1.f),
+    [GK_CHART_SERIES_COMPARED_2]        = RGB (0xffa348, 1.f),
+    [GK_CHART_SERIES_COMPARED_3]        = RGB (0x57e389, 1.f),
+    [GK_CHART_SERIES_COMPARED_4]        = RGB (0xf66151, 1.f),
+    [GK_CHART_SERIES_COMPARED_5]        = RGB (0xdc8add, 1.f),
+    [GK_CHART_SERIES_COMPARED_6]        = RGB (0xcdab8f, 1.f),
+    [GK_CHART_SERIES_COMPARED_7]        = RGB (0xf8e45c, 1.f),
+    [GK_CHART_SERIES_COMPARED_8]        = RGB (0x93ddf0, 1.f),
+    [GK_CHART_SERIES_AVERAGE]           = RGB (0xc0bfbc, 1.f),
   },
   .font = "Sans 10",
 };
@@ -336,6 +356,10 @@ draw_bars (Painter *p)
           cairo_fill (cr);
         }
 
+      /* A line's point is a number too: the indicator chart has no bars. */
+      for (guint s = 0; s < n_series && !any; s++)
+        any = gk_chart_model_get_value (model, y, s, NULL);
+
       /* A year without any number is marked, so it is not read as zero. */
       if (!any)
         {
@@ -363,12 +387,17 @@ draw_lines (Painter *p)
   int hl_year = gk_chart_model_get_highlight_year (model);
   int hl_series = gk_chart_model_get_highlight_series (model);
 
-  for (guint s = 0; s < n_series; s++)
+  /* The library's average first, under the agencies it is a reference
+   * for: where they coincide, the agency stays visible. */
+  for (guint i = 0; i < 2 * n_series; i++)
     {
+      guint s = i % n_series;
+      gboolean average = gk_chart_model_get_series_id (model, s) == GK_CHART_SERIES_AVERAGE;
       const GkChartColor *color = &p->style->series[gk_chart_model_get_series_id (model, s)];
       gboolean drawing = FALSE;
 
-      if (gk_chart_model_get_series_mark (model, s) != GK_CHART_MARK_LINE)
+      if (gk_chart_model_get_series_mark (model, s) != GK_CHART_MARK_LINE
+          || average != (i < n_series))
         continue;
 
       /* A missing year breaks the line: joining its neighbours would draw
@@ -398,7 +427,14 @@ draw_lines (Painter *p)
       cairo_stroke_preserve (cr);
       cairo_set_line_width (cr, LINE_WIDTH);
       set_color (cr, color, 1);
+      /* The library's average is a reference, not one more agency. */
+      if (gk_chart_model_get_series_id (model, s) == GK_CHART_SERIES_AVERAGE)
+        {
+          static const double dash[] = { 6, 4 };
+          cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+        }
       cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
 
       for (guint y = 0; y < n_years; y++)
         {
@@ -545,7 +581,14 @@ legend (Painter  *p,
               cairo_line_to (p->cr, cx + sw, mid);
               cairo_set_line_width (p->cr, LINE_WIDTH);
               set_color (p->cr, color, 1);
+              /* Dashed as in the chart. */
+              if (gk_chart_model_get_series_id (model, s) == GK_CHART_SERIES_AVERAGE)
+                {
+                  static const double dash[] = { 4, 3 };
+                  cairo_set_dash (p->cr, dash, G_N_ELEMENTS (dash), 0);
+                }
               cairo_stroke (p->cr);
+              cairo_set_dash (p->cr, NULL, 0, 0);
               cairo_arc (p->cr, cx + sw / 2, mid, MARKER_RADIUS, 0, 2 * G_PI);
               cairo_fill (p->cr);
             }

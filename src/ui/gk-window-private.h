@@ -33,6 +33,7 @@ struct _GkWindow
 
   GtkWidget            *report_view;
   GtkWidget            *trends_view;
+  GtkWidget            *comparison_view;
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -57,6 +58,7 @@ struct _GkWindow
   GtkSpinner           *report_spinner;
   GtkBox               *report_box;
   GtkBox               *trends_box;
+  GtkBox               *compare_box;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   GtkLabel             *progress_label;

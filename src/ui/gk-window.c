@@ -9,6 +9,7 @@
 
 #include "gk-report-view.h"
 #include "gk-trends-view.h"
+#include "gk-comparison-view.h"
 #include "gk-window-private.h"
 
 /* The main window: agencies → an agency's reports → a report, in a
@@ -428,6 +429,33 @@ _gk_window_select_agency_named (GkWindow   *self,
           return;
         }
     }
+}
+
+/* A row of the comparison: its agency and report, shown. */
+static void
+comparison_report_activated_cb (GkWindow *self,
+                                GkReport *report)
+{
+  GkAgency *agency = gk_library_find_agency_of (self->library, report);
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (agency == NULL)
+    return;
+  /* The agency list's search could hide it. */
+  if (query != NULL && *query != '\0')
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_filter_changed (self->agency_filter, GTK_FILTER_CHANGE_LESS_STRICT);
+    }
+  _gk_window_select_agency_named (self, gk_agency_get_name (agency));
+  for (guint i = 0; self->agency == agency && i < g_list_model_get_n_items (G_LIST_MODEL (agency)); i++)
+    {
+      g_autoptr(GkReport) item = g_list_model_get_item (G_LIST_MODEL (agency), i);
+      if (item == report)
+        gtk_single_selection_set_selected (self->year_selection, i);
+    }
+  adw_view_stack_set_visible_child_name (self->view_stack, "report");
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
 }
 
 static gboolean
@@ -1059,6 +1087,7 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, report_spinner);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, report_box);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, trends_box);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, compare_box);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, progress_label);
@@ -1158,6 +1187,12 @@ gk_window_init (GkWindow *self)
   self->trends_view = gk_trends_view_new (self->library, self->settings);
   gtk_widget_set_vexpand (self->trends_view, TRUE);
   gtk_box_append (self->trends_box, self->trends_view);
+
+  self->comparison_view = gk_comparison_view_new (self->library);
+  gtk_widget_set_vexpand (self->comparison_view, TRUE);
+  g_signal_connect_object (self->comparison_view, "report-activated",
+                           G_CALLBACK (comparison_report_activated_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->compare_box, self->comparison_view);
 
   g_signal_connect_object (self->importer, "notify::n-done",
                            G_CALLBACK (progress_changed_cb), self, G_CONNECT_SWAPPED);
