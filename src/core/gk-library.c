@@ -1086,6 +1086,28 @@ gk_library_find_report (GkLibrary *self,
 }
 
 /**
+ * gk_library_find_report_by_sha256:
+ * @sha256: a report's digest, e.g. gk_finding_get_other_report()
+ *
+ * Returns: (transfer none) (nullable): the report of those bytes
+ */
+GkReport *
+gk_library_find_report_by_sha256 (GkLibrary  *self,
+                                  const char *sha256)
+{
+  g_return_val_if_fail (GK_IS_LIBRARY (self), NULL);
+
+  for (guint i = 0; sha256 != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->reports)); i++)
+    {
+      g_autoptr(GkReport) report = g_list_model_get_item (G_LIST_MODEL (self->reports), i);
+
+      if (g_strcmp0 (gk_report_get_sha256 (report), sha256) == 0)
+        return report;
+    }
+  return NULL;
+}
+
+/**
  * gk_library_set_active_version:
  * @report: one of several versions of an agency's report for a year
  *

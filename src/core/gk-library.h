@@ -73,6 +73,8 @@ gboolean    gk_library_reparse          (GkLibrary           *self,
                                          GError             **error);
 GkReport   *gk_library_find_report      (GkLibrary           *self,
                                          gint64               id);
+GkReport   *gk_library_find_report_by_sha256 (GkLibrary      *self,
+                                              const char     *sha256);
 void        gk_library_check_agency     (GkLibrary           *self,
                                          const char          *agency);
 gboolean    gk_library_is_checking      (GkLibrary           *self);
