@@ -594,7 +594,7 @@ gk_findings_view_init (GkFindingsView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Findings"), -1);
-  add_column (self, COLUMN_AGENCY, _("Agency"), FALSE, 220);
+  add_column (self, COLUMN_AGENCY, _("Agency"), FALSE, 160);
   add_column (self, COLUMN_YEAR, _("Year"), FALSE, -1);
   add_column (self, COLUMN_RULE, _("Rule"), FALSE, -1);
   add_column (self, COLUMN_SEVERITY, _("Severity"), FALSE, -1);

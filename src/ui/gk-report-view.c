@@ -641,7 +641,15 @@ append_cross_details (GkReportView *self,
       g_string_append_printf (details, _("Other version: %s"), other);
       return;
     }
-  if (found != NULL || expected != NULL)
+  if ((found != NULL || expected != NULL) && g_strcmp0 (rule, "C1") != 0)
+    {
+      /* Translators: C2/C3, this report's value and what the other
+       * report's numbers make of it: "This report: 213 · from
+       * 北京市门头沟区政府 2019: 215" */
+      g_string_append_printf (details, _("This report: %s · from %s: %s"),
+                              found ? found : "—", other, expected ? expected : "—");
+    }
+  else if (found != NULL || expected != NULL)
     {
       /* Translators: a finding across reports, this report's value and
        * the other report's: "This report: 4 · 北京市门头沟区政府 2019: 5" */
