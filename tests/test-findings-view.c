@@ -14,6 +14,7 @@
 #include "gk-core.h"
 #include "gk-findings-view.h"
 #include "gk-finding-item.h"
+#include "gk-report-view.h"
 
 static gboolean have_display;
 
@@ -290,6 +291,162 @@ test_dismiss_and_activate (Fixture       *fixture,
   g_assert_cmpuint (gk_findings_view_get_n_shown (view), ==, total - 1);
 }
 
+/* The first widget under @widget of @type for which @match says yes. */
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type,
+             gboolean (*match) (GtkWidget *, gconstpointer),
+             gconstpointer data)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, match, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+subtitle_has (GtkWidget     *row,
+              gconstpointer  text)
+{
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  return subtitle != NULL && strstr (subtitle, text) != NULL;
+}
+
+static gboolean
+label_is (GtkWidget     *button,
+          gconstpointer  text)
+{
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), text) == 0;
+}
+
+static GkReport *
+open_report (Fixture *fixture,
+             int      year,
+             gboolean active)
+{
+  GkAgency *agency = gk_library_find_agency (fixture->library, "北京市门头沟区政府");
+  g_autoptr(GAsyncResult) result = NULL;
+
+  for (guint i = 0; i < gk_agency_get_n_reports (agency); i++)
+    {
+      g_autoptr(GkReport) report = g_list_model_get_item (G_LIST_MODEL (agency), i);
+
+      if (gk_report_get_year (report) != year || gk_store_report_is_active (report) != active)
+        continue;
+      gk_library_load_contents_async (fixture->library, report, NULL, load_cb, &result);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (gk_library_load_contents_finish (fixture->library, result, NULL));
+      return report;
+    }
+  g_assert_not_reached ();
+}
+
+static guint
+count_rule (GkReport   *report,
+            const char *rule)
+{
+  GListModel *findings = gk_report_get_findings (report);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(GkFinding) finding = g_list_model_get_item (findings, i);
+      n += g_strcmp0 (gk_finding_get_rule (finding), rule) == 0;
+    }
+  return n;
+}
+
+static void
+use_version_cb (GkReportView *view,
+                Fixture      *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gk_library_set_active_version (fixture->library, gk_report_view_get_report (view), &error));
+  g_assert_no_error (error);
+}
+
+/* The report view shows a finding across reports with the other report's
+ * agency, year and value beside this one's, and settles a version
+ * conflict from the D1 finding. */
+static void
+test_report_view_cross (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *view, *row, *button;
+  GkReport *report, *second;
+  g_autoptr(GkFinding) c1 = NULL;
+  g_autofree char *c1_id = NULL;
+  GListModel *findings;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  report = open_report (fixture, 2020, TRUE);
+  view = gk_report_view_new ();
+  gk_report_view_set_library (GK_REPORT_VIEW (view), fixture->library);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), view);
+  gk_report_view_set_report (GK_REPORT_VIEW (view), report);
+
+  /* 自然人 carried into 2020: 4; carried out of 2019: 5. */
+  row = find_widget (view, ADW_TYPE_ACTION_ROW, subtitle_has, "This report: 4 · 北京市门头沟区政府 2019: 5");
+  g_assert_nonnull (row);
+  g_assert_null (find_widget (view, GTK_TYPE_BUTTON, label_is, "_Use This Version"));
+
+  findings = gk_report_get_findings (report);
+  for (guint i = 0; i < g_list_model_get_n_items (findings) && c1 == NULL; i++)
+    {
+      g_autoptr(GkFinding) finding = g_list_model_get_item (findings, i);
+      if (g_strcmp0 (gk_finding_get_rule (finding), "C1") == 0)
+        c1 = g_object_ref (finding);
+    }
+  g_assert_nonnull (c1);
+  c1_id = gk_finding_dup_id (c1);
+  g_assert_true (gk_report_view_select_finding_id (GK_REPORT_VIEW (view), c1_id));
+  g_assert_false (gk_report_view_select_finding_id (GK_REPORT_VIEW (view), "C1:nothing"));
+
+  /* Another version of 2020 with other numbers: D1 on both. */
+  {
+    g_autofree char *seed = g_test_build_filename (G_TEST_DIST, "data", "seeds", "002_7c3adba71c2c08c1.txt", NULL);
+    g_autofree char *path = g_build_filename (fixture->dir, "mentougou-2020-v2.txt", NULL);
+    g_autofree char *text = NULL;
+    g_autoptr(GString) s = NULL;
+    g_autoptr(GkImporter) importer = gk_importer_new (fixture->store);
+    g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GPtrArray) outcomes = NULL;
+
+    g_assert_true (g_file_get_contents (seed, &text, NULL, NULL));
+    s = g_string_new (text);
+    g_assert_cmpuint (g_string_replace (s, "四、结转下年度继续办理\t\t8\t0\t0\t0\t0\t0\t8\t",
+                                        "四、结转下年度继续办理\t\t9\t0\t0\t0\t0\t0\t9\t", 1), ==, 1);
+    g_assert_true (g_file_set_contents (path, s->str, -1, NULL));
+    g_ptr_array_add (files, g_file_new_for_path (path));
+    outcomes = gk_importer_import_sync (importer, files, NULL);
+    gk_library_add_outcomes (fixture->library, outcomes);
+    wait_for_checks (fixture->library);
+  }
+  second = open_report (fixture, 2020, FALSE);
+  g_assert_cmpuint (count_rule (second, "D1"), ==, 1);
+  g_assert_cmpuint (count_rule (report, "D1"), ==, 1);
+
+  gk_report_view_set_report (GK_REPORT_VIEW (view), second);
+  g_signal_connect (view, "use-version-requested", G_CALLBACK (use_version_cb), fixture);
+  button = find_widget (view, GTK_TYPE_BUTTON, label_is, "_Use This Version");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_checks (fixture->library);
+
+  g_assert_true (gk_store_report_is_active (second));
+  g_assert_cmpuint (count_rule (second, "D1"), ==, 0);
+  g_assert_cmpuint (count_rule (report, "D1"), ==, 0);
+  g_assert_null (find_widget (view, GTK_TYPE_BUTTON, label_is, "_Use This Version"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +458,7 @@ main (int   argc,
     adw_init ();
 
   g_test_add ("/findings-view/filter-by-rule", Fixture, NULL, fixture_set_up, test_filter_by_rule, fixture_tear_down);
+  g_test_add ("/findings-view/report-view-cross", Fixture, NULL, fixture_set_up, test_report_view_cross, fixture_tear_down);
   g_test_add ("/findings-view/dismiss-and-activate", Fixture, NULL, fixture_set_up, test_dismiss_and_activate, fixture_tear_down);
 
   return g_test_run ();
