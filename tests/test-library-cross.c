@@ -453,7 +453,10 @@ test_pending_at_opening (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   import_broken_pair (fixture);
-  g_assert_true (gk_store_add_cross_pending (fixture->store, AGENCY, &error));
+  {
+    const char * const agencies[] = { AGENCY, NULL };
+    g_assert_true (gk_store_add_cross_pending (fixture->store, agencies, &error));
+  }
   g_assert_no_error (error);
 
   g_clear_object (&fixture->library);

@@ -42,6 +42,8 @@ static guint signals [N_SIGNALS];
 static void start_next_check (GkLibrary *self);
 static void queue_check      (GkLibrary  *self,
                               const char *agency);
+static void queue_checks     (GkLibrary          *self,
+                              const char * const *agencies);
 
 /* Enough for going back and forth between the reports one compares; a
  * report's contents are some 20–40 kB. */
@@ -602,15 +604,18 @@ gk_library_add_outcomes (GkLibrary *self,
 
   file_reports (self, added);
   {
-    g_autoptr(GHashTable) agencies = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
     for (guint i = 0; i < added->len; i++)
       {
         const char *name = agency_name_of (g_ptr_array_index (added, i));
 
-        if (g_hash_table_add (agencies, (gpointer) name))
-          queue_check (self, name);
+        if (g_hash_table_add (seen, (gpointer) name))
+          g_ptr_array_add (names, (gpointer) name);
       }
+    g_ptr_array_add (names, NULL);
+    queue_checks (self, (const char * const *) names->pdata);
   }
 }
 
@@ -904,9 +909,7 @@ cross_check_done (GObject      *object,
   g_autoptr(GHashTable) updated = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *agency_name = NULL;
-  GHashTable *touched;
-  GHashTableIter iter;
-  gpointer agency;
+  GkAgency *agency;
 
   updated = g_task_propagate_pointer (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->cancellable == NULL)
@@ -922,25 +925,20 @@ cross_check_done (GObject      *object,
       return;
     }
 
-  touched = g_hash_table_new (NULL, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->reports)); i++)
+  /* Only the agency's reports: one that moved to another agency since
+   * has a check of that agency queued, which updates it. */
+  agency = gk_library_find_agency (self, agency_name);
+  for (guint i = 0; agency != NULL && i < gk_agency_get_n_reports (agency); i++)
     {
-      g_autoptr(GkReport) report = g_list_model_get_item (G_LIST_MODEL (self->reports), i);
+      g_autoptr(GkReport) report = g_list_model_get_item (G_LIST_MODEL (agency), i);
       gint64 id = gk_store_report_id (report);
       GkReport *whole = g_hash_table_lookup (updated, &id);
 
-      if (whole == NULL)
-        continue;
-      update_report (report, whole);
-      agency = gk_library_find_agency_of (self, report);
-      if (agency != NULL)
-        g_hash_table_add (touched, agency);
+      if (whole != NULL)
+        update_report (report, whole);
     }
-
-  g_hash_table_iter_init (&iter, touched);
-  while (g_hash_table_iter_next (&iter, &agency, NULL))
+  if (agency != NULL)
     gk_agency_refresh (agency);
-  g_hash_table_unref (touched);
 
   g_signal_emit (self, signals[FINDINGS_CHANGED], 0, agency_name);
   start_next_check (self);
@@ -1005,32 +1003,44 @@ start_next_check (GkLibrary *self)
   g_task_run_in_thread (task, cross_check_thread);
 }
 
-/* Checks the reports of @agency against each other again, after one of
- * them was added, removed or changed: soon, in a worker thread. */
+/* Checks the reports of @agencies against each other again, after some
+ * were added, removed or changed: soon, in a worker thread, one agency
+ * at a time. */
+static void
+queue_checks (GkLibrary          *self,
+              const char * const *agencies)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    {
+      for (guint i = 0; agencies[i] != NULL; i++)
+        if (*agencies[i] != '\0')
+          check_in_memory (self, agencies[i]);
+      return;
+    }
+
+  /* Should the app quit first, the next opening checks them. */
+  if (!gk_store_add_cross_pending (self->store, agencies, &error))
+    g_debug ("Could not note the agencies to check: %s", error->message);
+
+  /* One pass after the last change is enough; a check under way read
+   * the store before this change, so it does not count. */
+  for (guint i = 0; agencies[i] != NULL; i++)
+    if (*agencies[i] != '\0'
+        && g_queue_find_custom (&self->pending, agencies[i], (GCompareFunc) g_strcmp0) == NULL)
+      g_queue_push_tail (&self->pending, g_strdup (agencies[i]));
+  start_next_check (self);
+}
+
 static void
 queue_check (GkLibrary  *self,
              const char *agency)
 {
-  g_autoptr(GError) error = NULL;
+  const char * const agencies[] = { agency, NULL };
 
-  if (agency == NULL || *agency == '\0')
-    return;
-
-  if (self->store == NULL)
-    {
-      check_in_memory (self, agency);
-      return;
-    }
-
-  /* Should the app quit first, the next opening checks it. */
-  if (!gk_store_add_cross_pending (self->store, agency, &error))
-    g_debug ("Could not note %s as to be checked: %s", agency, error->message);
-
-  /* One pass after the last change is enough; a check under way read
-   * the store before this change, so it does not count. */
-  if (g_queue_find_custom (&self->pending, agency, (GCompareFunc) g_strcmp0) == NULL)
-    g_queue_push_tail (&self->pending, g_strdup (agency));
-  start_next_check (self);
+  if (agency != NULL)
+    queue_checks (self, agencies);
 }
 
 /**

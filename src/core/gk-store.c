@@ -3748,26 +3748,32 @@ gk_store_replace_cross_findings (GkStore     *self,
 
 /**
  * gk_store_add_cross_pending:
+ * @agencies: agency names
  *
- * Notes that the findings across reports of @agency need checking again,
- * so that they are when the library next opens should the check now
- * under way not finish.
+ * Notes that the findings across reports of @agencies need checking
+ * again, so that they are when the library next opens should the checks
+ * now under way not finish.  One transaction for all: an import adds
+ * thousands.
  */
 gboolean
-gk_store_add_cross_pending (GkStore     *self,
-                            const char  *agency,
-                            GError     **error)
+gk_store_add_cross_pending (GkStore             *self,
+                            const char * const  *agencies,
+                            GError             **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
-  gboolean ok;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (GK_IS_STORE (self), FALSE);
-  g_return_val_if_fail (agency != NULL, FALSE);
+  g_return_val_if_fail (agencies != NULL, FALSE);
+
+  if (agencies[0] == NULL)
+    return TRUE;
 
   locker = g_mutex_locker_new (&self->mutex);
   if (!begin (self, SQL_BEGIN_WRITE, error))
     return FALSE;
-  ok = run_for_text (self, SQL_ADD_PENDING, agency, error);
+  for (guint i = 0; ok && agencies[i] != NULL; i++)
+    ok = run_for_text (self, SQL_ADD_PENDING, agencies[i], error);
   return end (self, ok, ok ? error : NULL);
 }
 

@@ -204,7 +204,7 @@ gboolean    gk_store_replace_cross_findings (GkStore          *self,
                                              GPtrArray        *reports,
                                              GError          **error);
 gboolean    gk_store_add_cross_pending  (GkStore              *self,
-                                         const char           *agency,
+                                         const char * const   *agencies,
                                          GError              **error);
 GStrv       gk_store_dup_cross_pending  (GkStore              *self,
                                          GError              **error);

@@ -357,6 +357,13 @@ findings_changed_cb (GkFindingsView *self,
                      const char     *agency,
                      GkLibrary      *library)
 {
+  /* While a large import is checked agency by agency, read once when
+   * the last one is done rather than after each. */
+  if (gk_library_is_checking (library))
+    {
+      self->dirty = TRUE;
+      return;
+    }
   schedule_reload (self);
 }
 
