@@ -399,6 +399,18 @@ test_correct_and_remove (Fixture       *fixture,
   g_assert_nonnull (on_cur);
   g_assert_cmpint (gk_finding_get_verdict (on_cur), ==, GK_VERDICT_DISMISSED);
 
+  /* Parsed again, 2019 keeps its corrected year and C1 its verdict. */
+  changed = fixture->n_changed;
+  g_assert_true (gk_library_reparse (fixture->library, prev, gk_parse_bytes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gk_report_get_year (prev), ==, 2019);
+  wait_for_checks (fixture->library);
+  g_assert_cmpuint (fixture->n_changed, >, changed);
+  g_clear_object (&on_cur);
+  on_cur = find_rule (cur, "C1");
+  g_assert_nonnull (on_cur);
+  g_assert_cmpint (gk_finding_get_verdict (on_cur), ==, GK_VERDICT_DISMISSED);
+
   /* Removing 2019 takes every finding across reports with it. */
   g_assert_true (gk_library_remove_report (fixture->library, prev, &error));
   g_assert_no_error (error);

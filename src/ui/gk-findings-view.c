@@ -607,6 +607,11 @@ gk_findings_view_init (GkFindingsView *self)
   add_column (self, COLUMN_SEVERITY, _("Severity"), FALSE, -1);
   add_column (self, COLUMN_MESSAGE, _("Message"), TRUE, -1);
   add_column (self, COLUMN_VERDICT, _("Verdict"), FALSE, -1);
+  /* By agency and year until the user clicks another heading. */
+  {
+    g_autoptr(GtkColumnViewColumn) first = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 0);
+    gtk_column_view_sort_by_column (self->column_view, first, GTK_SORT_ASCENDING);
+  }
 
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
