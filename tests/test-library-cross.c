@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "gk-core.h"
@@ -492,6 +493,48 @@ test_pending_at_opening (Fixture       *fixture,
   fixture->library = g_steal_pointer (&reopened);
 }
 
+/* A library of schema 3, before the checks across reports: opening it
+ * migrates it and compares the reports of every agency. */
+static void
+test_migration (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GkStore) store = NULL;
+  g_autoptr(GkLibrary) reopened = NULL;
+  g_autoptr(GkReport) cur = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  import_broken_pair (fixture);
+  g_clear_object (&fixture->library);
+  g_clear_object (&fixture->store);
+
+  /* Back to what version 3 wrote. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TABLE cross_findings; DROP TABLE cross_pending;"
+                                 "ALTER TABLE reports DROP COLUMN chosen;"
+                                 "PRAGMA user_version = 3;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = gk_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  reopened = gk_library_new (store);
+  g_assert_true (gk_library_load (reopened, &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_library_is_checking (reopened));
+  wait_for_checks (reopened);
+
+  cur = report_of (reopened, 2020, TRUE);
+  g_assert_cmpuint (gk_report_get_summary (cur)->n_warnings, >, 0);
+  load_contents (reopened, cur);
+  g_assert_cmpuint (count_rule (cur, "C1"), >, 0);
+
+  fixture->store = g_steal_pointer (&store);
+  fixture->library = g_steal_pointer (&reopened);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +545,8 @@ main (int   argc,
   g_test_add ("/library-cross/correct-and-remove", Fixture, NULL, fixture_set_up, test_correct_and_remove, fixture_tear_down);
   g_test_add ("/library-cross/version-conflict", Fixture, NULL, fixture_set_up, test_version_conflict, fixture_tear_down);
   g_test_add ("/library-cross/pending-at-opening", Fixture, NULL, fixture_set_up, test_pending_at_opening, fixture_tear_down);
+
+  g_test_add ("/library-cross/migration", Fixture, NULL, fixture_set_up, test_migration, fixture_tear_down);
 
   return g_test_run ();
 }
