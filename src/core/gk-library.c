@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gk-library.h"
+#include "gk-cross-checks.h"
 
 /* The library the UI observes: a GListModel of every report, and a
  * GListModel of agencies, each a GListModel of its reports.  It is the
@@ -23,7 +24,26 @@ struct _GkLibrary
   /* The reports whose contents were loaded on demand, most recent last:
    * beyond LOADED_LIMIT the oldest give theirs back. */
   GQueue      loaded;
+
+  /* The checks across reports (gk-cross-checks.h), one agency at a time
+   * in a worker thread: the names waiting, and the one being checked. */
+  GQueue        pending;
+  char         *checking;
+  GCancellable *cancellable;
 };
+
+enum {
+  FINDINGS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static void start_next_check (GkLibrary *self);
+static void queue_check      (GkLibrary  *self,
+                              const char *agency);
+static void queue_checks     (GkLibrary          *self,
+                              const char * const *agencies);
 
 /* Enough for going back and forth between the reports one compares; a
  * report's contents are some 20–40 kB. */
@@ -76,6 +96,10 @@ gk_library_dispose (GObject *object)
 {
   GkLibrary *self = (GkLibrary *)object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_queue_clear_full (&self->pending, g_free);
+  g_clear_pointer (&self->checking, g_free);
   g_queue_clear_full (&self->loaded, g_object_unref);
   g_clear_pointer (&self->agency_by_name, g_hash_table_unref);
   g_clear_object (&self->agencies);
@@ -93,6 +117,22 @@ gk_library_class_init (GkLibraryClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = gk_library_dispose;
+
+  /**
+   * GkLibrary::findings-changed:
+   * @agency: (nullable): the agency whose findings changed, or %NULL for
+   *   any
+   *
+   * The findings of reports changed: a check across reports finished
+   * (summaries and loaded reports' findings are up to date when it is
+   * emitted), or the user gave a verdict.
+   */
+  signals [FINDINGS_CHANGED] =
+    g_signal_new ("findings-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -101,6 +141,7 @@ gk_library_init (GkLibrary *self)
   self->reports = g_list_store_new (GK_TYPE_REPORT);
   self->agencies = g_list_store_new (GK_TYPE_AGENCY);
   self->agency_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  self->cancellable = g_cancellable_new ();
   g_signal_connect_object (self->reports, "items-changed",
                            G_CALLBACK (reports_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -266,8 +307,31 @@ gk_library_add_report (GkLibrary *self,
 
   file_report (self, report, NULL);
   g_list_store_append (self->reports, report);
+  queue_check (self, agency_name_of (report));
 }
 
+
+/* The agencies whose reports were never compared (a library made before
+ * the checks across reports), or whose check did not finish. */
+static void
+queue_pending_checks (GkLibrary *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pending = NULL;
+
+  if (self->store == NULL)
+    return;
+  pending = gk_store_dup_cross_pending (self->store, &error);
+  if (pending == NULL)
+    {
+      g_warning ("Could not read which agencies to check: %s", error->message);
+      return;
+    }
+  for (guint i = 0; pending[i] != NULL; i++)
+    if (g_queue_find_custom (&self->pending, pending[i], (GCompareFunc) g_strcmp0) == NULL)
+      g_queue_push_tail (&self->pending, g_strdup (pending[i]));
+  start_next_check (self);
+}
 
 /**
  * gk_library_load:
@@ -291,6 +355,7 @@ gk_library_load (GkLibrary  *self,
     return FALSE;
 
   file_reports (self, reports);
+  queue_pending_checks (self);
   return TRUE;
 }
 
@@ -400,6 +465,7 @@ gk_library_load_finish (GkLibrary     *self,
   g_list_store_splice (self->reports, g_list_model_get_n_items (G_LIST_MODEL (self->reports)), 0,
                        loaded->reports->pdata, loaded->reports->len);
   loaded_free (loaded);
+  queue_pending_checks (self);
   return TRUE;
 }
 
@@ -537,6 +603,20 @@ gk_library_add_outcomes (GkLibrary *self,
     }
 
   file_reports (self, added);
+  {
+    g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+    for (guint i = 0; i < added->len; i++)
+      {
+        const char *name = agency_name_of (g_ptr_array_index (added, i));
+
+        if (g_hash_table_add (seen, (gpointer) name))
+          g_ptr_array_add (names, (gpointer) name);
+      }
+    g_ptr_array_add (names, NULL);
+    queue_checks (self, (const char * const *) names->pdata);
+  }
 }
 
 gboolean
@@ -554,6 +634,7 @@ gk_library_remove_report (GkLibrary  *self,
     return FALSE;
 
   unfile_report (self, report, agency_name_of (report));
+  queue_check (self, agency_name_of (report));
   if (g_list_store_find (self->reports, report, &position))
     g_list_store_remove (self->reports, position);
   if (g_queue_remove (&self->loaded, report))
@@ -587,6 +668,8 @@ gk_library_correct_agency (GkLibrary   *self,
   unfile_report (self, report, old_name);
   gk_report_set_agency (report, agency, _("corrected by you"), 0, 1.0);
   file_report (self, report, NULL);
+  queue_check (self, old_name);
+  queue_check (self, agency_name_of (report));
   return TRUE;
 }
 
@@ -609,6 +692,7 @@ gk_library_correct_year (GkLibrary  *self,
   agency = gk_library_find_agency_of (self, report);
   if (agency != NULL)
     gk_agency_refresh (agency);
+  queue_check (self, agency_name_of (report));
   return TRUE;
 }
 
@@ -654,6 +738,7 @@ gk_library_merge_agencies (GkLibrary   *self,
                             gk_report_get_agency_line (report), 1.0);
       file_report (self, report, NULL);
     }
+  queue_check (self, canonical);
 
   return TRUE;
 }
@@ -688,5 +773,522 @@ gk_library_set_verdict (GkLibrary   *self,
     return FALSE;
 
   gk_finding_set_verdict (finding, verdict, note);
+  g_signal_emit (self, signals[FINDINGS_CHANGED], 0, agency_name_of (report));
   return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Checks across reports                                                  */
+
+typedef struct
+{
+  GkStore    *store;
+  char       *agency;
+  GArray     *ids;      /* gint64: the agency's reports in the model */
+} CrossCheck;
+
+static void
+cross_check_free (CrossCheck *check)
+{
+  g_clear_object (&check->store);
+  g_clear_pointer (&check->agency, g_free);
+  g_clear_pointer (&check->ids, g_array_unref);
+  g_free (check);
+}
+
+/* Every report given belongs to the agency being checked. */
+static char *
+same_agency_key (GkReport *report,
+                 gpointer  user_data)
+{
+  return g_strdup (user_data);
+}
+
+static void
+cross_check_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  CrossCheck *check = task_data;
+  GError *error = NULL;
+  g_autoptr(GPtrArray) group = NULL;
+  g_autoptr(GHashTable) updated = NULL;
+
+  group = gk_store_load_cross_group (check->store, check->agency, &error);
+  if (group == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  gk_cross_checks_run (group, same_agency_key, check->agency);
+  if (!gk_store_replace_cross_findings (check->store, check->agency, group, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Read back, so that the new findings carry the verdicts the user gave
+   * them before (a dismissed C1 stays dismissed), and their summaries
+   * count them.  The reports of the model and those compared may differ
+   * (one moved here meanwhile, or a version set aside): both are read. */
+  for (guint i = 0; i < group->len; i++)
+    {
+      gint64 id = gk_store_report_id (g_ptr_array_index (group, i));
+      g_array_append_val (check->ids, id);
+    }
+  g_clear_pointer (&group, g_ptr_array_unref);
+
+  updated = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  for (guint i = 0; i < check->ids->len; i++)
+    {
+      gint64 id = g_array_index (check->ids, gint64, i);
+      g_autoptr(GError) local_error = NULL;
+      GkReport *whole;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      if (g_hash_table_contains (updated, &id))
+        continue;
+      whole = gk_store_load_report (check->store, id, &local_error);
+      if (whole == NULL)
+        {
+          /* Removed meanwhile: its removal queued another check. */
+          if (!g_error_matches (local_error, GK_STORE_ERROR, GK_STORE_ERROR_NOT_FOUND))
+            {
+              g_task_return_error (task, g_steal_pointer (&local_error));
+              return;
+            }
+          continue;
+        }
+      g_hash_table_insert (updated, g_memdup2 (&id, sizeof id), whole);
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&updated), (GDestroyNotify) g_hash_table_unref);
+}
+
+static gboolean
+is_cross_finding (GkFinding *finding,
+                  gpointer   user_data)
+{
+  return gk_cross_checks_is_cross_rule (gk_finding_get_rule (finding));
+}
+
+/* Gives the model's @report the findings across reports of @whole, the
+ * same report just read back from the store. */
+static void
+update_report (GkReport *report,
+               GkReport *whole)
+{
+  if (gk_report_has_contents (report))
+    {
+      GListModel *findings = gk_report_get_findings (whole);
+
+      gk_report_remove_findings (report, is_cross_finding, NULL);
+      for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+        {
+          g_autoptr(GkFinding) finding = g_list_model_get_item (findings, i);
+
+          if (is_cross_finding (finding, NULL))
+            gk_report_add_finding (report, finding);
+        }
+    }
+  else
+    {
+      gk_report_set_summary (report, gk_report_get_summary (whole));
+    }
+}
+
+static void
+cross_check_done (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GkLibrary *self = GK_LIBRARY (object);
+  g_autoptr(GHashTable) updated = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *agency_name = NULL;
+  GkAgency *agency;
+
+  updated = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->cancellable == NULL)
+    return;
+
+  agency_name = g_steal_pointer (&self->checking);
+  if (updated == NULL)
+    {
+      /* The agency stays pending in the store, for the next opening. */
+      g_warning ("Could not check the reports of %s against each other: %s",
+                 agency_name, error->message);
+      start_next_check (self);
+      return;
+    }
+
+  /* Only the agency's reports: one that moved to another agency since
+   * has a check of that agency queued, which updates it. */
+  agency = gk_library_find_agency (self, agency_name);
+  for (guint i = 0; agency != NULL && i < gk_agency_get_n_reports (agency); i++)
+    {
+      g_autoptr(GkReport) report = g_list_model_get_item (G_LIST_MODEL (agency), i);
+      gint64 id = gk_store_report_id (report);
+      GkReport *whole = g_hash_table_lookup (updated, &id);
+
+      if (whole != NULL)
+        update_report (report, whole);
+    }
+  if (agency != NULL)
+    gk_agency_refresh (agency);
+
+  g_signal_emit (self, signals[FINDINGS_CHANGED], 0, agency_name);
+  start_next_check (self);
+}
+
+/* A library in memory has no store to read tables from: its reports keep
+ * their contents, and are compared where they are. */
+static void
+check_in_memory (GkLibrary  *self,
+                 const char *name)
+{
+  GkAgency *agency = gk_library_find_agency (self, name);
+  g_autoptr(GPtrArray) group = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (agency != NULL)
+    {
+      for (guint i = 0; i < gk_agency_get_n_reports (agency); i++)
+        {
+          GkReport *report = g_list_model_get_item (G_LIST_MODEL (agency), i);
+
+          if (gk_report_has_contents (report))
+            g_ptr_array_add (group, report);
+          else
+            g_object_unref (report);
+        }
+      gk_cross_checks_run (group, same_agency_key, (gpointer) name);
+      gk_agency_refresh (agency);
+    }
+  g_signal_emit (self, signals[FINDINGS_CHANGED], 0, name);
+}
+
+static void
+start_next_check (GkLibrary *self)
+{
+  g_autoptr(GTask) task = NULL;
+  CrossCheck *check;
+  GkAgency *agency;
+
+  if (self->checking != NULL)
+    return;
+  self->checking = g_queue_pop_head (&self->pending);
+  if (self->checking == NULL)
+    return;
+
+  check = g_new0 (CrossCheck, 1);
+  check->store = g_object_ref (self->store);
+  check->agency = g_strdup (self->checking);
+  check->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  agency = gk_library_find_agency (self, self->checking);
+  for (guint i = 0; agency != NULL && i < gk_agency_get_n_reports (agency); i++)
+    {
+      g_autoptr(GkReport) report = g_list_model_get_item (G_LIST_MODEL (agency), i);
+      gint64 id = gk_store_report_id (report);
+
+      if (id != 0)
+        g_array_append_val (check->ids, id);
+    }
+
+  task = g_task_new (self, self->cancellable, cross_check_done, NULL);
+  g_task_set_source_tag (task, start_next_check);
+  g_task_set_task_data (task, check, (GDestroyNotify) cross_check_free);
+  g_task_run_in_thread (task, cross_check_thread);
+}
+
+/* Checks the reports of @agencies against each other again, after some
+ * were added, removed or changed: soon, in a worker thread, one agency
+ * at a time. */
+static void
+queue_checks (GkLibrary          *self,
+              const char * const *agencies)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    {
+      for (guint i = 0; agencies[i] != NULL; i++)
+        if (*agencies[i] != '\0')
+          check_in_memory (self, agencies[i]);
+      return;
+    }
+
+  /* Should the app quit first, the next opening checks them. */
+  if (!gk_store_add_cross_pending (self->store, agencies, &error))
+    g_debug ("Could not note the agencies to check: %s", error->message);
+
+  /* One pass after the last change is enough; a check under way read
+   * the store before this change, so it does not count. */
+  for (guint i = 0; agencies[i] != NULL; i++)
+    if (*agencies[i] != '\0'
+        && g_queue_find_custom (&self->pending, agencies[i], (GCompareFunc) g_strcmp0) == NULL)
+      g_queue_push_tail (&self->pending, g_strdup (agencies[i]));
+  start_next_check (self);
+}
+
+static void
+queue_check (GkLibrary  *self,
+             const char *agency)
+{
+  const char * const agencies[] = { agency, NULL };
+
+  if (agency != NULL)
+    queue_checks (self, agencies);
+}
+
+/**
+ * gk_library_is_checking:
+ *
+ * Returns: whether checks across reports are under way or waiting; when
+ *   they finish, #GkLibrary::findings-changed is emitted
+ */
+gboolean
+gk_library_is_checking (GkLibrary *self)
+{
+  g_return_val_if_fail (GK_IS_LIBRARY (self), FALSE);
+  return self->checking != NULL || self->pending.length > 0;
+}
+
+/**
+ * gk_library_check_agency:
+ * @agency: an agency's name
+ *
+ * Checks the reports of @agency against each other again (C1–C3, D1,
+ * D2), in a worker thread; the library does it by itself whenever its
+ * reports change.
+ */
+void
+gk_library_check_agency (GkLibrary  *self,
+                         const char *agency)
+{
+  g_return_if_fail (GK_IS_LIBRARY (self));
+  g_return_if_fail (agency != NULL);
+  queue_check (self, agency);
+}
+
+/**
+ * gk_library_find_report:
+ * @id: a report's id in the store
+ *
+ * Returns: (transfer none) (nullable): the report of that id
+ */
+GkReport *
+gk_library_find_report (GkLibrary *self,
+                        gint64     id)
+{
+  g_return_val_if_fail (GK_IS_LIBRARY (self), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->reports)); i++)
+    {
+      g_autoptr(GkReport) report = g_list_model_get_item (G_LIST_MODEL (self->reports), i);
+
+      if (gk_store_report_id (report) == id)
+        return report;
+    }
+  return NULL;
+}
+
+/**
+ * gk_library_find_report_by_sha256:
+ * @sha256: a report's digest, e.g. gk_finding_get_other_report()
+ *
+ * Returns: (transfer none) (nullable): the report of those bytes
+ */
+GkReport *
+gk_library_find_report_by_sha256 (GkLibrary  *self,
+                                  const char *sha256)
+{
+  g_return_val_if_fail (GK_IS_LIBRARY (self), NULL);
+
+  for (guint i = 0; sha256 != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->reports)); i++)
+    {
+      g_autoptr(GkReport) report = g_list_model_get_item (G_LIST_MODEL (self->reports), i);
+
+      if (g_strcmp0 (gk_report_get_sha256 (report), sha256) == 0)
+        return report;
+    }
+  return NULL;
+}
+
+/**
+ * gk_library_set_active_version:
+ * @report: one of several versions of an agency's report for a year
+ *
+ * Makes @report the version that counts, settling the version conflict
+ * (D1) between them: from now on only @report is compared with the
+ * agency's other years.
+ */
+gboolean
+gk_library_set_active_version (GkLibrary  *self,
+                               GkReport   *report,
+                               GError    **error)
+{
+  GkAgency *agency;
+
+  g_return_val_if_fail (GK_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (GK_IS_REPORT (report), FALSE);
+
+  if (self->store == NULL)
+    return TRUE;
+  if (!gk_store_set_active_version (self->store, gk_store_report_id (report), error))
+    return FALSE;
+
+  agency = gk_library_find_agency_of (self, report);
+  for (guint i = 0; agency != NULL && i < gk_agency_get_n_reports (agency); i++)
+    {
+      g_autoptr(GkReport) other = g_list_model_get_item (G_LIST_MODEL (agency), i);
+
+      if (gk_report_get_year (other) == gk_report_get_year (report)
+          && !gk_store_refresh_report (self->store, other, error))
+        return FALSE;
+    }
+  queue_check (self, agency_name_of (report));
+  return TRUE;
+}
+
+/**
+ * gk_library_reparse:
+ * @report: a report of the library
+ * @parse: the parser, gk_parse_bytes()
+ *
+ * Parses @report's original bytes again and replaces what the library
+ * holds of it; the user's corrections and verdicts stay.
+ */
+gboolean
+gk_library_reparse (GkLibrary         *self,
+                    GkReport          *report,
+                    GkStoreParseFunc   parse,
+                    GError           **error)
+{
+  g_autoptr(GkReport) parsed = NULL;
+  g_autoptr(GkReport) whole = NULL;
+  g_autofree char *old_name = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (GK_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (GK_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  id = gk_store_report_id (report);
+  parsed = gk_store_reparse (self->store, id, parse, error);
+  if (parsed == NULL)
+    return FALSE;
+  whole = gk_store_load_report (self->store, id, error);
+  if (whole == NULL)
+    return FALSE;
+
+  old_name = g_strdup (agency_name_of (report));
+  unfile_report (self, report, old_name);
+  gk_report_set_agency (report, gk_report_get_agency (whole), gk_report_get_agency_evidence (whole),
+                        gk_report_get_agency_line (whole), gk_report_get_agency_confidence (whole));
+  gk_report_set_year (report, gk_report_get_year (whole), gk_report_get_year_evidence (whole),
+                      gk_report_get_year_line (whole), gk_report_get_year_confidence (whole));
+  if (gk_report_has_contents (report))
+    gk_report_take_contents (report, whole);
+  else
+    gk_report_set_summary (report, gk_report_get_summary (whole));
+  file_report (self, report, NULL);
+
+  queue_check (self, old_name);
+  queue_check (self, agency_name_of (report));
+  return TRUE;
+}
+
+static void
+list_findings_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *rows = gk_store_list_findings (task_data, &error);
+
+  if (rows == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* A library in memory lists the findings of the reports that have them. */
+static GPtrArray *
+list_findings_in_memory (GkLibrary *self)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_store_finding_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->reports)); i++)
+    {
+      g_autoptr(GkReport) report = g_list_model_get_item (G_LIST_MODEL (self->reports), i);
+      GListModel *findings = gk_report_get_findings (report);
+
+      for (guint j = 0; j < g_list_model_get_n_items (findings); j++)
+        {
+          g_autoptr(GkFinding) finding = g_list_model_get_item (findings, j);
+          GkStoreFinding *row;
+
+          if (gk_finding_get_status (finding) != GK_FINDING_FAILED)
+            continue;
+          row = g_new0 (GkStoreFinding, 1);
+          row->report_id = gk_store_report_id (report);
+          row->agency = g_strdup (gk_report_get_agency (report));
+          row->year = gk_report_get_year (report);
+          row->rule = g_strdup (gk_finding_get_rule (finding));
+          row->severity = gk_finding_get_severity (finding);
+          row->message = g_strdup (gk_finding_get_message (finding));
+          row->finding_id = gk_finding_dup_id (finding);
+          row->other_report = g_strdup (gk_finding_get_other_report (finding));
+          row->verdict = gk_finding_get_verdict (finding);
+          g_ptr_array_add (rows, row);
+        }
+    }
+  return rows;
+}
+
+/**
+ * gk_library_list_findings_async:
+ *
+ * Lists the failed findings of every report (gk_store_list_findings()),
+ * in a worker thread and without loading any tables.
+ */
+void
+gk_library_list_findings_async (GkLibrary           *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GK_IS_LIBRARY (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gk_library_list_findings_async);
+  if (self->store == NULL)
+    {
+      g_task_return_pointer (task, list_findings_in_memory (self), (GDestroyNotify) g_ptr_array_unref);
+      return;
+    }
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, list_findings_thread);
+}
+
+/**
+ * gk_library_list_findings_finish:
+ *
+ * Returns: (transfer container) (element-type GkStoreFinding): the
+ *   findings; %NULL on error
+ */
+GPtrArray *
+gk_library_list_findings_finish (GkLibrary     *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (GK_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

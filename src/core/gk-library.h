@@ -64,5 +64,26 @@ gboolean    gk_library_merge_agencies   (GkLibrary   *self,
                                          const char  *alias,
                                          const char  *canonical,
                                          GError     **error);
+gboolean    gk_library_set_active_version (GkLibrary        *self,
+                                           GkReport         *report,
+                                           GError          **error);
+gboolean    gk_library_reparse          (GkLibrary           *self,
+                                         GkReport            *report,
+                                         GkStoreParseFunc     parse,
+                                         GError             **error);
+GkReport   *gk_library_find_report      (GkLibrary           *self,
+                                         gint64               id);
+GkReport   *gk_library_find_report_by_sha256 (GkLibrary      *self,
+                                              const char     *sha256);
+void        gk_library_check_agency     (GkLibrary           *self,
+                                         const char          *agency);
+gboolean    gk_library_is_checking      (GkLibrary           *self);
+void        gk_library_list_findings_async  (GkLibrary           *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GPtrArray  *gk_library_list_findings_finish (GkLibrary           *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "gk-store.h"
+#include "gk-cross-checks.h"
 
 /* The library: one SQLite database holding every imported report.
  *
@@ -199,6 +200,27 @@ static const char * const migrations[] = {
   "  decided_at INTEGER NOT NULL,"
   "  PRIMARY KEY (report_id, finding)"
   ") WITHOUT ROWID;",
+
+  /* 4: the findings across reports of one agency (gk-cross-checks.h),
+   * apart from the report's own: they change whenever a neighbouring
+   * report is added, removed or corrected, and rewriting them must not
+   * rewrite the report's contents.  Same JSON as contents.findings; the
+   * counts go into the summaries without reading the JSON.  A group of
+   * versions whose active one has chosen = 1 was settled by the user, so
+   * only that version is compared.  The agencies in cross_pending have
+   * never been compared (every agency of a library made before). */
+  "CREATE TABLE cross_findings ("
+  "  report_id  INTEGER PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,"
+  "  findings   TEXT NOT NULL,"
+  "  n_errors   INTEGER NOT NULL DEFAULT 0,"
+  "  n_warnings INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "ALTER TABLE reports ADD COLUMN chosen INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE cross_pending ("
+  "  agency TEXT PRIMARY KEY"
+  ") WITHOUT ROWID;"
+  "INSERT INTO cross_pending (agency)"
+  "  SELECT DISTINCT eff_agency FROM reports WHERE eff_agency IS NOT NULL AND eff_agency != '';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GK_STORE_SCHEMA_VERSION);
@@ -240,12 +262,15 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GK_STORE_SCHEMA_VERSION);
   "SELECT r.id, r.sha256, r.source_name, r.format, r.encoding," \
   " r.agency, r.agency_evidence, r.agency_line, r.agency_confidence," \
   " r.year, r.year_evidence, r.year_line, r.year_confidence," \
-  " r.template, r.imported_at, r.version, r.active, c.agency, c.year, a.canonical, r.summary" \
+  " r.template, r.imported_at, r.version, r.active, c.agency, c.year, a.canonical, r.summary," \
+  " x.n_errors, x.n_warnings" \
   " FROM reports r LEFT JOIN corrections c ON c.report_id = r.id" \
-  " LEFT JOIN agency_aliases a ON a.alias = COALESCE (c.agency, r.agency)"
+  " LEFT JOIN agency_aliases a ON a.alias = COALESCE (c.agency, r.agency)" \
+  " LEFT JOIN cross_findings x ON x.report_id = r.id"
 #define SQL_SELECT_CONTENTS "SELECT report_id, sections, tables, findings FROM contents"
 
 #define SQL_SELECT_VERDICTS "SELECT report_id, finding, verdict, note FROM verdicts"
+#define SQL_SELECT_CROSS    "SELECT report_id, findings FROM cross_findings"
 #define SQL_ONE_REPORT  " WHERE r.id = ?1"
 #define SQL_ONE         " WHERE report_id = ?1"
 #define SQL_BY_REPORT   " ORDER BY report_id"
@@ -280,6 +305,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GK_STORE_SCHEMA_VERSION);
   " AND (eff_agency IS NULL OR eff_agency = '' OR eff_year <= 0)"
 #define SQL_ACTIVATE \
   "UPDATE reports SET active = (id = ?1) WHERE eff_agency = ?2 AND eff_year = ?3"
+
+#define SQL_CHOOSE \
+  "UPDATE reports SET chosen = (id = ?1) WHERE eff_agency = ?2 AND eff_year = ?3"
 
 #define SQL_DELETE_ALIAS   "DELETE FROM agency_aliases WHERE alias = ?1"
 #define SQL_INSERT_ALIAS \
@@ -1055,12 +1083,16 @@ append_json_tables (GString  *json,
   g_string_append_c (json, ']');
 }
 
+/* Writes @report's own findings, or with @cross its findings across
+ * reports: they are stored apart (see the cross_findings table). */
 static void
 append_json_findings (GString  *json,
-                      GkReport *report)
+                      GkReport *report,
+                      gboolean  cross)
 {
   GListModel *findings = gk_report_get_findings (report);
   guint n_findings = g_list_model_get_n_items (findings);
+  gboolean first = TRUE;
 
   g_string_append_c (json, '[');
   for (guint i = 0; i < n_findings; i++)
@@ -1068,8 +1100,11 @@ append_json_findings (GString  *json,
       g_autoptr(GkFinding) finding = g_list_model_get_item (findings, i);
       const char * const *cells = gk_finding_get_cells (finding);
 
-      if (i > 0)
+      if (gk_cross_checks_is_cross_rule (gk_finding_get_rule (finding)) != cross)
+        continue;
+      if (!first)
         g_string_append_c (json, ',');
+      first = FALSE;
       g_string_append_c (json, '[');
       append_json_string (json, gk_finding_get_rule (finding));
       g_string_append_c (json, ',');
@@ -1136,7 +1171,7 @@ insert_content (GkStore   *self,
 
   append_json_sections (sections, report);
   append_json_tables (tables, report);
-  append_json_findings (findings, report);
+  append_json_findings (findings, report, FALSE);
 
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text64 (stmt, 2, sections->str, sections->len, SQLITE_STATIC, SQLITE_UTF8);
@@ -1263,6 +1298,9 @@ load_metadata (GkStore   *self,
                            self->path, number);
               return FALSE;
             }
+          /* The findings across reports count as the report's own. */
+          summary.n_errors += sqlite3_column_int (stmt, 21);
+          summary.n_warnings += sqlite3_column_int (stmt, 22);
           gk_report_set_summary (report, &summary);
           gk_report_drop_contents (report);
         }
@@ -1708,6 +1746,47 @@ load_contents (GkStore   *self,
   return TRUE;
 }
 
+/* Adds the stored findings across reports to the loaded reports' own. */
+static gboolean
+load_cross_findings (GkStore   *self,
+                     Loading   *loading,
+                     gint64     only_id,
+                     GError   **error)
+{
+  g_autoptr(GkStoreStmt) stmt = get_loading_stmt (self,
+                                                  SQL_SELECT_CROSS SQL_BY_REPORT,
+                                                  SQL_SELECT_CROSS SQL_ONE,
+                                                  only_id, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      GkReport *report = loading_lookup (loading, id);
+
+      if (report == NULL)
+        continue;
+
+      if (!read_json_findings ((const char *) sqlite3_column_text (stmt, 1),
+                               sqlite3_column_bytes (stmt, 1), report))
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+          g_set_error (error, GK_STORE_ERROR, GK_STORE_ERROR_CORRUPT,
+                       _("The library “%s” is damaged: the findings across reports of report %s cannot be read."),
+                       self->path, number);
+          return FALSE;
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    return fail (self, rc, error);
+  return TRUE;
+}
+
 /* Puts the user's verdicts on the loaded findings they are about. */
 static gboolean
 load_verdicts (GkStore   *self,
@@ -1770,6 +1849,7 @@ load_reports_in_transaction (GkStore   *self,
 
   if (!load_metadata (self, &loading, only_id, error)
       || (with_contents && !load_contents (self, &loading, only_id, error))
+      || (with_contents && !load_cross_findings (self, &loading, only_id, error))
       || (with_contents && !load_verdicts (self, &loading, only_id, error)))
     {
       loading_clear (&loading);
@@ -2808,6 +2888,21 @@ gk_store_set_active_version (GkStore  *self,
           sqlite3_bind_int (stmt, 3, year);
           ok = run (self, stmt, error);
         }
+      /* The user settled which version counts: the cross checks compare
+       * only that one from now on (see the cross_findings table). */
+      if (ok)
+        {
+          g_autoptr(GkStoreStmt) choose = get_stmt (self, SQL_CHOOSE, error);
+
+          ok = choose != NULL;
+          if (ok)
+            {
+              sqlite3_bind_int64 (choose, 1, id);
+              bind_text (choose, 2, agency);
+              sqlite3_bind_int (choose, 3, year);
+              ok = run (self, choose, error);
+            }
+        }
     }
 
   return end (self, ok, ok ? error : NULL);
@@ -3476,4 +3571,344 @@ gk_store_set_verdict (GkStore     *self,
     }
 
   return end (self, ok, ok ? error : NULL);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Findings across reports                                                */
+
+/* Runs a statement whose one parameter is a text, e.g. an agency. */
+static gboolean
+run_for_text (GkStore     *self,
+              const char  *sql,
+              const char  *text,
+              GError     **error)
+{
+  g_autoptr(GkStoreStmt) stmt = get_stmt (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, text);
+  return run (self, stmt, error);
+}
+
+/* The reports of an agency the cross checks compare: every report with a
+ * year, except the versions the user put aside by choosing another. */
+#define SQL_CROSS_GROUP \
+  "SELECT id FROM reports r WHERE eff_agency = ?1 AND eff_year > 0" \
+  " AND (active = 1 OR NOT EXISTS (SELECT 1 FROM reports o WHERE o.eff_agency = r.eff_agency" \
+  "   AND o.eff_year = r.eff_year AND o.active = 1 AND o.chosen = 1))" \
+  " ORDER BY id"
+#define SQL_DELETE_CROSS \
+  "DELETE FROM cross_findings WHERE report_id IN (SELECT id FROM reports WHERE eff_agency = ?1)"
+/* A report removed or moved to another agency since it was loaded gets
+ * nothing: its new agency's check writes its findings. */
+#define SQL_INSERT_CROSS \
+  "INSERT INTO cross_findings (report_id, findings, n_errors, n_warnings)" \
+  " SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM reports WHERE id = ?1 AND eff_agency = ?5)" \
+  " ON CONFLICT (report_id) DO UPDATE SET findings = excluded.findings," \
+  " n_errors = excluded.n_errors, n_warnings = excluded.n_warnings"
+#define SQL_ADD_PENDING    "INSERT OR IGNORE INTO cross_pending (agency) VALUES (?1)"
+#define SQL_DELETE_PENDING "DELETE FROM cross_pending WHERE agency = ?1"
+#define SQL_SELECT_PENDING "SELECT agency FROM cross_pending ORDER BY agency"
+
+/**
+ * gk_store_load_cross_group:
+ * @agency: an agency name, as the library lists it (corrections and
+ *   merges applied)
+ *
+ * Loads, with their contents, the reports of @agency that the checks
+ * across reports compare: all that have a year, but of a year whose
+ * version the user chose (gk_store_set_active_version()) only that one.
+ * Meant for a worker thread; the caller drops them when done, so that
+ * only one agency's tables are in memory at a time.
+ *
+ * Returns: (transfer container) (element-type GkReport): the reports, by id
+ */
+GPtrArray *
+gk_store_load_cross_group (GkStore     *self,
+                           const char  *agency,
+                           GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean ok;
+
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+  g_return_val_if_fail (agency != NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, SQL_BEGIN_READ, error))
+    return NULL;
+
+  {
+    g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_CROSS_GROUP, error);
+    int rc = SQLITE_DONE;
+
+    ok = stmt != NULL;
+    if (ok)
+      {
+        bind_text (stmt, 1, agency);
+        while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+          {
+            gint64 id = sqlite3_column_int64 (stmt, 0);
+            g_array_append_val (ids, id);
+          }
+        if (rc != SQLITE_DONE)
+          ok = fail (self, rc, error);
+      }
+  }
+
+  reports = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; ok && i < ids->len; i++)
+    {
+      g_autoptr(GPtrArray) one = load_reports_in_transaction (self, g_array_index (ids, gint64, i),
+                                                              TRUE, error);
+
+      ok = one != NULL;
+      if (ok && one->len == 1)
+        g_ptr_array_add (reports, g_object_ref (g_ptr_array_index (one, 0)));
+    }
+
+  if (!end (self, ok, ok ? error : NULL))
+    return NULL;
+  return g_steal_pointer (&reports);
+}
+
+/**
+ * gk_store_replace_cross_findings:
+ * @agency: the agency @reports were loaded for
+ * @reports: (element-type GkReport): what gk_store_load_cross_group()
+ *   gave for @agency, after gk_cross_checks_run()
+ *
+ * Replaces the stored findings across reports of every report of @agency
+ * by those of @reports (their own findings are left as they are), and
+ * marks @agency as checked.
+ */
+gboolean
+gk_store_replace_cross_findings (GkStore     *self,
+                                 const char  *agency,
+                                 GPtrArray   *reports,
+                                 GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (agency != NULL, FALSE);
+  g_return_val_if_fail (reports != NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, SQL_BEGIN_WRITE, error))
+    return FALSE;
+
+  ok = run_for_text (self, SQL_DELETE_CROSS, agency, error);
+  for (guint i = 0; ok && i < reports->len; i++)
+    {
+      GkReport *report = g_ptr_array_index (reports, i);
+      GListModel *findings = gk_report_get_findings (report);
+      g_autoptr(GString) json = NULL;
+      g_autoptr(GkStoreStmt) stmt = NULL;
+      guint n_errors = 0, n_warnings = 0, n_cross = 0;
+
+      for (guint j = 0; j < g_list_model_get_n_items (findings); j++)
+        {
+          g_autoptr(GkFinding) finding = g_list_model_get_item (findings, j);
+
+          if (!gk_cross_checks_is_cross_rule (gk_finding_get_rule (finding)))
+            continue;
+          n_cross++;
+          if (gk_finding_get_status (finding) != GK_FINDING_FAILED)
+            continue;
+          if (gk_finding_get_severity (finding) == GK_SEVERITY_ERROR)
+            n_errors++;
+          else
+            n_warnings++;
+        }
+      if (n_cross == 0)
+        continue;
+
+      json = g_string_sized_new (1024);
+      append_json_findings (json, report, TRUE);
+      stmt = get_stmt (self, SQL_INSERT_CROSS, error);
+      ok = stmt != NULL;
+      if (!ok)
+        break;
+      sqlite3_bind_int64 (stmt, 1, gk_store_report_id (report));
+      sqlite3_bind_text64 (stmt, 2, json->str, json->len, SQLITE_STATIC, SQLITE_UTF8);
+      sqlite3_bind_int (stmt, 3, n_errors);
+      sqlite3_bind_int (stmt, 4, n_warnings);
+      bind_text (stmt, 5, agency);
+      ok = run (self, stmt, error);
+    }
+  ok = ok && run_for_text (self, SQL_DELETE_PENDING, agency, error);
+
+  return end (self, ok, ok ? error : NULL);
+}
+
+/**
+ * gk_store_add_cross_pending:
+ * @agencies: agency names
+ *
+ * Notes that the findings across reports of @agencies need checking
+ * again, so that they are when the library next opens should the checks
+ * now under way not finish.  One transaction for all: an import adds
+ * thousands.
+ */
+gboolean
+gk_store_add_cross_pending (GkStore             *self,
+                            const char * const  *agencies,
+                            GError             **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (agencies != NULL, FALSE);
+
+  if (agencies[0] == NULL)
+    return TRUE;
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, SQL_BEGIN_WRITE, error))
+    return FALSE;
+  for (guint i = 0; ok && agencies[i] != NULL; i++)
+    ok = run_for_text (self, SQL_ADD_PENDING, agencies[i], error);
+  return end (self, ok, ok ? error : NULL);
+}
+
+/**
+ * gk_store_dup_cross_pending:
+ *
+ * Returns: (transfer full): the agencies whose findings across reports
+ *   were never checked or whose check did not finish; %NULL on error
+ */
+GStrv
+gk_store_dup_cross_pending (GkStore  *self,
+                            GError  **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GkStoreStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  stmt = get_stmt (self, SQL_SELECT_PENDING, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      fail (self, rc, error);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * gk_store_refresh_report:
+ *
+ * Reads again which version @report is and whether it is the active one,
+ * after gk_store_set_active_version() changed its group.
+ */
+gboolean
+gk_store_refresh_report (GkStore   *self,
+                         GkReport  *report,
+                         GError   **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GK_IS_REPORT (report), FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  return refresh_report_info (self, report, gk_store_report_id (report), error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Every finding                                                          */
+
+/* Straight from the JSON, without reading a cell: the findings view of a
+ * library of ten thousand reports must not build them.  The id is
+ * gk_finding_dup_id()'s, to find the verdict by. */
+#define SQL_LIST_FINDINGS \
+  "SELECT c.report_id, r.eff_agency, r.eff_year, f.value ->> 0, f.value ->> 1," \
+  " f.value ->> 4, f.value ->> 3, f.value ->> 9, v.verdict" \
+  " FROM (SELECT report_id, findings FROM contents" \
+  "       UNION ALL SELECT report_id, findings FROM cross_findings) c" \
+  " JOIN reports r ON r.id = c.report_id" \
+  " JOIN json_each (c.findings) f" \
+  " LEFT JOIN verdicts v ON v.report_id = c.report_id AND v.finding =" \
+  "   (f.value ->> 0) || ':' || COALESCE (f.value ->> 3, '') || COALESCE ('@' || (f.value ->> 9), '')" \
+  " WHERE f.value ->> 2 = ?1" \
+  " ORDER BY c.report_id, f.key"
+
+void
+gk_store_finding_free (GkStoreFinding *finding)
+{
+  if (finding == NULL)
+    return;
+  g_free (finding->agency);
+  g_free (finding->rule);
+  g_free (finding->message);
+  g_free (finding->finding_id);
+  g_free (finding->other_report);
+  g_free (finding);
+}
+
+/**
+ * gk_store_list_findings:
+ *
+ * Lists the failed findings of every report, its own and those across
+ * reports, with the user's verdicts, without loading any report's
+ * tables.  Meant for a worker thread.
+ *
+ * Returns: (transfer container) (element-type GkStoreFinding): the
+ *   findings, by report id; %NULL on error
+ */
+GPtrArray *
+gk_store_list_findings (GkStore  *self,
+                        GError  **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_store_finding_free);
+  g_autoptr(GkStoreStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_STORE (self), NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  stmt = get_stmt (self, SQL_LIST_FINDINGS, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, gk_finding_status_to_string (GK_FINDING_FAILED));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GkStoreFinding *row = g_new0 (GkStoreFinding, 1);
+      const char *subject = (const char *) sqlite3_column_text (stmt, 6);
+
+      row->report_id = sqlite3_column_int64 (stmt, 0);
+      row->agency = dup_column_text (stmt, 1);
+      row->year = sqlite3_column_int (stmt, 2);
+      row->rule = dup_column_text (stmt, 3);
+      row->severity = severity_from_string ((const char *) sqlite3_column_text (stmt, 4));
+      row->message = dup_column_text (stmt, 5);
+      row->other_report = dup_column_text (stmt, 7);
+      if (row->other_report != NULL)
+        row->finding_id = g_strconcat (row->rule, ":", subject ? subject : "", "@", row->other_report, NULL);
+      else
+        row->finding_id = g_strconcat (row->rule, ":", subject ? subject : "", NULL);
+      row->verdict = gk_verdict_from_string ((const char *) sqlite3_column_text (stmt, 8));
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
 }

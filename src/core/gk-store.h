@@ -55,7 +55,7 @@ typedef enum
 } GkStoreImportResult;
 
 /* How the library's schema is numbered (PRAGMA user_version). */
-#define GK_STORE_SCHEMA_VERSION 3
+#define GK_STORE_SCHEMA_VERSION 4
 
 /**
  * GkStoreParseFunc:
@@ -81,6 +81,37 @@ typedef struct
   GkStoreImportResult  result;
   gint64               report_id;
 } GkStoreImportItem;
+
+/**
+ * GkStoreFinding:
+ * @report_id: the report's id
+ * @agency: (nullable): the report's agency, corrections and merges applied
+ * @year: the report's year, corrections applied; 0 when unknown
+ * @rule: the rule, e.g. "R1" or "C1"
+ * @severity: how bad
+ * @message: what is wrong, as the check said it
+ * @finding_id: gk_finding_dup_id() of the finding
+ * @other_report: (nullable): the SHA-256 of the other report of a finding
+ *   across reports
+ * @verdict: what the user decided
+ *
+ * One row of gk_store_list_findings(): a failed finding without its cells.
+ */
+typedef struct
+{
+  gint64      report_id;
+  char       *agency;
+  int         year;
+  char       *rule;
+  GkSeverity  severity;
+  char       *message;
+  char       *finding_id;
+  char       *other_report;
+  GkVerdict   verdict;
+} GkStoreFinding;
+
+void gk_store_finding_free (GkStoreFinding *finding);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkStoreFinding, gk_store_finding_free)
 
 #define GK_TYPE_STORE (gk_store_get_type ())
 
@@ -163,6 +194,24 @@ gboolean    gk_store_set_verdict        (GkStore              *self,
                                          const char           *finding_id,
                                          GkVerdict             verdict,
                                          const char           *note,
+                                         GError              **error);
+
+GPtrArray  *gk_store_load_cross_group   (GkStore              *self,
+                                         const char           *agency,
+                                         GError              **error);
+gboolean    gk_store_replace_cross_findings (GkStore          *self,
+                                             const char       *agency,
+                                             GPtrArray        *reports,
+                                             GError          **error);
+gboolean    gk_store_add_cross_pending  (GkStore              *self,
+                                         const char * const   *agencies,
+                                         GError              **error);
+GStrv       gk_store_dup_cross_pending  (GkStore              *self,
+                                         GError              **error);
+gboolean    gk_store_refresh_report     (GkStore              *self,
+                                         GkReport             *report,
+                                         GError              **error);
+GPtrArray  *gk_store_list_findings      (GkStore              *self,
                                          GError              **error);
 
 gint64      gk_store_report_id          (GkReport             *report);

@@ -59,6 +59,7 @@ struct _GkReportView
   GtkWidget           parent_instance;
 
   GkReport           *report;
+  GkLibrary          *library;   /* names the other report of a finding */
   GtkSortListModel   *findings;
   TableSection        tables[N_TABLES];
   GtkWidget          *scroll_target;
@@ -106,6 +107,7 @@ static GParamSpec *properties [N_PROPS];
 
 enum {
   VERDICT_REQUESTED,
+  USE_VERSION_REQUESTED,
   N_SIGNALS
 };
 
@@ -581,6 +583,82 @@ create_verdict_button (GkReportView *self,
   return menu_button;
 }
 
+static void
+use_version_clicked_cb (GkReportView *self)
+{
+  g_signal_emit (self, signals[USE_VERSION_REQUESTED], 0);
+}
+
+/* The other report of a finding across reports, in words: "北京市门头沟区
+ * 政府 2019", or the start of its SHA-256 when the library does not hold
+ * it (any more). */
+static char *
+describe_other_report (GkReportView *self,
+                       GkFinding    *finding)
+{
+  const char *sha256 = gk_finding_get_other_report (finding);
+  GkReport *other = self->library ? gk_library_find_report_by_sha256 (self->library, sha256) : NULL;
+  const char *agency;
+
+  if (other == NULL)
+    /* Translators: a report the library no longer holds, by the start of its digest */
+    return g_strdup_printf (_("report %.12s"), sha256);
+
+  agency = gk_report_get_agency (other);
+  if (agency == NULL || *agency == '\0')
+    agency = _("Unknown agency");
+  if (gk_store_report_version (other) > 1)
+    /* Translators: an agency's report: "北京市门头沟区政府 2020, version 2" */
+    return g_strdup_printf (_("%s %d, version %u"), agency, gk_report_get_year (other),
+                            gk_store_report_version (other));
+  /* Translators: an agency's report: "北京市门头沟区政府 2019" */
+  return g_strdup_printf (_("%s %d"), agency, gk_report_get_year (other));
+}
+
+/* A finding across reports shows the two values side by side: this
+ * report's and the other report's, named by agency and year.  D2 has no
+ * cells: its values are the share of prose repeated and the most that
+ * evaluators accept; its message quotes the passages. */
+static void
+append_cross_details (GkReportView *self,
+                      GkFinding    *finding,
+                      GString      *details)
+{
+  g_autofree char *other = describe_other_report (self, finding);
+  const char *rule = gk_finding_get_rule (finding);
+  const char *found = gk_finding_get_found (finding);
+  const char *expected = gk_finding_get_expected (finding);
+
+  if (g_strcmp0 (rule, "D2") == 0)
+    {
+      /* Translators: D2, "Repeats 北京市门头沟区政府 2019: 82.5% of the prose (at most ≤ 50%)" */
+      g_string_append_printf (details, _("Repeats %s: %s of the prose (accepted: %s)"),
+                              other, found ? found : "?", expected ? expected : "?");
+      return;
+    }
+  if (g_strcmp0 (rule, "D1") == 0)
+    {
+      /* Translators: D1, the other version of the report shown */
+      g_string_append_printf (details, _("Other version: %s"), other);
+      return;
+    }
+  if ((found != NULL || expected != NULL) && g_strcmp0 (rule, "C1") != 0)
+    {
+      /* Translators: C2/C3, this report's value and what the other
+       * report's numbers make of it: "This report: 213 · from
+       * 北京市门头沟区政府 2019: 215" */
+      g_string_append_printf (details, _("This report: %s · from %s: %s"),
+                              found ? found : "—", other, expected ? expected : "—");
+    }
+  else if (found != NULL || expected != NULL)
+    {
+      /* Translators: a finding across reports, this report's value and
+       * the other report's: "This report: 4 · 北京市门头沟区政府 2019: 5" */
+      g_string_append_printf (details, _("This report: %s · %s: %s"),
+                              found ? found : "—", other, expected ? expected : "—");
+    }
+}
+
 static GtkWidget *
 create_finding_row (gpointer item,
                     gpointer user_data)
@@ -635,9 +713,12 @@ create_finding_row (gpointer item,
   /* A rule that could not be assessed names its unusable cells in its
    * message; its expected and found are the formula and cell keys, for
    * tools (JSON, CSV), not for people. */
-  if (gk_finding_get_status (finding) == GK_FINDING_FAILED && gk_finding_get_expected (finding) != NULL)
+  if (gk_finding_get_status (finding) == GK_FINDING_FAILED && gk_finding_get_other_report (finding) != NULL)
+    append_cross_details (self, finding, details);
+  else if (gk_finding_get_status (finding) == GK_FINDING_FAILED && gk_finding_get_expected (finding) != NULL)
     g_string_append_printf (details, _("Expected: %s"), gk_finding_get_expected (finding));
-  if (gk_finding_get_status (finding) == GK_FINDING_FAILED && gk_finding_get_found (finding) != NULL)
+  if (gk_finding_get_status (finding) == GK_FINDING_FAILED && gk_finding_get_found (finding) != NULL
+      && gk_finding_get_other_report (finding) == NULL)
     {
       if (details->len > 0)
         g_string_append_c (details, '\n');
@@ -657,6 +738,18 @@ create_finding_row (gpointer item,
     }
 
   g_object_set_data_full (G_OBJECT (row), "gk-finding", g_object_ref (finding), g_object_unref);
+
+  /* Two versions that disagree: the user says which one counts. */
+  if (g_strcmp0 (gk_finding_get_rule (finding), "D1") == 0
+      && gk_finding_get_status (finding) == GK_FINDING_FAILED)
+    {
+      GtkWidget *use = gtk_button_new_with_mnemonic (_("_Use This Version"));
+
+      gtk_widget_set_valign (use, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (use, _("Make this report the version that counts for its agency and year"));
+      g_signal_connect_swapped (use, "clicked", G_CALLBACK (use_version_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), use);
+    }
 
   /* A finding the rules failed can be judged; one they could not assess
    * has nothing to judge. */
@@ -984,6 +1077,7 @@ gk_report_view_dispose (GObject *object)
   self->findings_list = NULL;
   g_clear_object (&self->findings);
   g_clear_object (&self->report);
+  g_clear_object (&self->library);
 
   G_OBJECT_CLASS (gk_report_view_parent_class)->dispose (object);
 }
@@ -1060,6 +1154,20 @@ gk_report_view_class_init (GkReportViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, GK_TYPE_FINDING, G_TYPE_INT, G_TYPE_STRING);
+
+  /**
+   * GkReportView::use-version-requested:
+   *
+   * The user chose the report shown as the version that counts for its
+   * agency and year, settling a version conflict (D1).  Whoever owns the
+   * library stores it (gk_library_set_active_version()).
+   */
+  signals [USE_VERSION_REQUESTED] =
+    g_signal_new ("use-version-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/gk-report-view.ui");
   gtk_widget_class_bind_template_child (widget_class, GkReportView, scroller);
@@ -1216,4 +1324,47 @@ gk_report_view_get_table_grid (GkReportView *self,
   g_return_val_if_fail (table >= GK_TABLE_2 && table <= GK_TABLE_4, NULL);
 
   return table_section (self, table)->grid;
+}
+
+/**
+ * gk_report_view_set_library:
+ * @library: (nullable): the library the reports shown belong to
+ *
+ * Lets the findings across reports name the other report by its agency
+ * and year.
+ */
+void
+gk_report_view_set_library (GkReportView *self,
+                            GkLibrary    *library)
+{
+  g_return_if_fail (GK_IS_REPORT_VIEW (self));
+  g_return_if_fail (library == NULL || GK_IS_LIBRARY (library));
+
+  g_set_object (&self->library, library);
+}
+
+/**
+ * gk_report_view_select_finding_id:
+ * @finding_id: gk_finding_dup_id() of a finding of the report shown
+ *
+ * Selects that finding and highlights its cells, as a click on it does.
+ *
+ * Returns: %TRUE if the report shown has that finding
+ */
+gboolean
+gk_report_view_select_finding_id (GkReportView *self,
+                                  const char   *finding_id)
+{
+  g_return_val_if_fail (GK_IS_REPORT_VIEW (self), FALSE);
+  g_return_val_if_fail (finding_id != NULL, FALSE);
+
+  for (guint i = 0; self->findings != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->findings)); i++)
+    {
+      g_autoptr(GkFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->findings), i);
+      g_autofree char *id = gk_finding_dup_id (finding);
+
+      if (strcmp (id, finding_id) == 0)
+        return gk_report_view_select_finding (self, i);
+    }
+  return FALSE;
 }

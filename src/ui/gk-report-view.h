@@ -20,5 +20,9 @@ gboolean   gk_report_view_select_finding (GkReportView *self,
                                           guint         index);
 GtkWidget *gk_report_view_get_table_grid (GkReportView *self,
                                           GkTableId     table);
+void       gk_report_view_set_library    (GkReportView *self,
+                                          GkLibrary    *library);
+gboolean   gk_report_view_select_finding_id (GkReportView *self,
+                                             const char   *finding_id);
 
 G_END_DECLS

@@ -34,6 +34,9 @@ struct _GkWindow
   GtkWidget            *report_view;
   GtkWidget            *trends_view;
   GtkWidget            *comparison_view;
+  GtkWidget            *findings_view;
+  char                 *pending_finding;  /* to select once its report shows */
+  GkReport             *pending_report;   /* that report, borrowed */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;

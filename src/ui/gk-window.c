@@ -7,6 +7,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "gk-findings-view.h"
 #include "gk-report-view.h"
 #include "gk-trends-view.h"
 #include "gk-comparison-view.h"
@@ -281,6 +282,12 @@ present_report (GkWindow *self)
   gk_report_view_set_report (GK_REPORT_VIEW (self->report_view), self->report);
   gtk_stack_set_visible_child_name (self->report_stack, self->report ? "report" : "none");
   _gk_window_update_actions (self);
+  if (self->report != NULL && self->report == self->pending_report)
+    {
+      gk_report_view_select_finding_id (GK_REPORT_VIEW (self->report_view), self->pending_finding);
+      g_clear_pointer (&self->pending_finding, g_free);
+      self->pending_report = NULL;
+    }
 }
 
 static void
@@ -328,6 +335,60 @@ verdict_requested_cb (GkWindow   *self,
       g_autofree char *message = g_strdup_printf (_("The verdict could not be saved: %s"), error->message);
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
     }
+}
+
+/* The user settled a version conflict (D1) from the report shown. */
+static void
+use_version_requested_cb (GkWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->report == NULL)
+    return;
+
+  if (!gk_library_set_active_version (self->library, self->report, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The version could not be chosen: %s"), error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+}
+
+/* A row of the findings page: its report, on the Report page, with the
+ * finding selected and its cells highlighted. */
+static void
+finding_activated_cb (GkWindow   *self,
+                      gint64      report_id,
+                      const char *finding_id)
+{
+  GkReport *report = gk_library_find_report (self->library, report_id);
+  GkAgency *agency;
+  guint position;
+
+  if (report == NULL)
+    return;
+  agency = gk_library_find_agency_of (self->library, report);
+  if (agency == NULL)
+    return;
+
+  g_free (self->pending_finding);
+  self->pending_finding = g_strdup (finding_id);
+  self->pending_report = report;
+  if (self->agency != agency)
+    _gk_window_select_agency_named (self, gk_agency_get_name (agency));
+  for (position = 0; position < gk_agency_get_n_reports (agency); position++)
+    {
+      g_autoptr(GkReport) item = g_list_model_get_item (G_LIST_MODEL (agency), position);
+      if (item == report)
+        break;
+    }
+  if (self->agency == agency)
+    gtk_single_selection_set_selected (self->year_selection, position);
+  adw_view_stack_set_visible_child_name (self->view_stack, "report");
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+
+  /* Already shown: no selection changed, so select it here. */
+  if (self->report == report && gk_report_has_contents (report))
+    present_report (self);
 }
 
 /* The library keeps reports without their tables; the first time one is
@@ -943,6 +1004,8 @@ gk_window_dispose (GObject *object)
   if (self->first_frame_clock != NULL)
     g_signal_handlers_disconnect_by_func (self->first_frame_clock, first_frame_painted_cb, self);
   g_clear_object (&self->first_frame_clock);
+  g_clear_pointer (&self->pending_finding, g_free);
+  self->pending_report = NULL;
   if (self->importer != NULL)
     g_signal_handlers_disconnect_by_data (self->importer, self);
   if (self->library != NULL)
@@ -1193,6 +1256,18 @@ gk_window_init (GkWindow *self)
   g_signal_connect_object (self->comparison_view, "report-activated",
                            G_CALLBACK (comparison_report_activated_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (self->compare_box, self->comparison_view);
+  {
+    AdwViewStackPage *page;
+
+    self->findings_view = gk_findings_view_new (self->library);
+    page = adw_view_stack_add_titled (self->view_stack, self->findings_view, "findings", _("Findings"));
+    adw_view_stack_page_set_icon_name (page, "dialog-warning-symbolic");
+    g_signal_connect_object (self->findings_view, "finding-activated",
+                             G_CALLBACK (finding_activated_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->report_view, "use-version-requested",
+                             G_CALLBACK (use_version_requested_cb), self, G_CONNECT_SWAPPED);
+    gk_report_view_set_library (GK_REPORT_VIEW (self->report_view), self->library);
+  }
 
   g_signal_connect_object (self->importer, "notify::n-done",
                            G_CALLBACK (progress_changed_cb), self, G_CONNECT_SWAPPED);
