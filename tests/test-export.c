@@ -710,6 +710,47 @@ check_grid (Sheet      *sheet,
   g_assert_cmpuint (sheet->rows->len, ==, 1 + n_rows);
 }
 
+/* The report JSON carries each finding's verdict and note: a reviewed
+ * library exported must not read as if nobody had looked at it. */
+static void
+test_json_verdict (void)
+{
+  g_autoptr(GPtrArray) reports = make_reports ();
+  GkReport *report = g_ptr_array_index (reports, 0);
+  GListModel *findings = gk_report_get_findings (report);
+  g_autoptr(GkFinding) dismissed = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *array;
+  guint n_dismissed = 0, n_none = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (findings), >=, 2);
+  dismissed = g_list_model_get_item (findings, 0);
+  gk_finding_set_verdict (dismissed, GK_VERDICT_DISMISSED, "已电话核实：笔误");
+
+  node = gk_report_to_json (report);
+  array = json_object_get_array_member (json_node_get_object (node), "findings");
+  g_assert_cmpuint (json_array_get_length (array), ==, g_list_model_get_n_items (findings));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *jf = json_array_get_object_element (array, i);
+      const char *verdict = json_object_get_string_member (jf, "verdict");
+
+      if (g_strcmp0 (verdict, "dismissed") == 0)
+        {
+          n_dismissed++;
+          g_assert_cmpstr (json_object_get_string_member (jf, "note"), ==, "已电话核实：笔误");
+        }
+      else
+        {
+          g_assert_cmpstr (verdict, ==, "none");
+          g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (jf, "note")));
+          n_none++;
+        }
+    }
+  g_assert_cmpuint (n_dismissed, ==, 1);
+  g_assert_cmpuint (n_none, ==, g_list_model_get_n_items (findings) - 1);
+}
+
 static void
 test_xlsx (void)
 {
@@ -857,6 +898,7 @@ main (int   argc,
   g_test_add_func ("/export/csv", test_csv);
   g_test_add_func ("/export/indicators-csv", test_indicators_csv);
   g_test_add_func ("/export/json", test_json);
+  g_test_add_func ("/export/json/verdict", test_json_verdict);
   g_test_add_func ("/export/xlsx", test_xlsx);
   g_test_add_func ("/export/xlsx/unwritable", test_xlsx_unwritable);
 
