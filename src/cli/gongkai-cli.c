@@ -33,6 +33,7 @@ typedef enum
   COMMAND_PARSE,
   COMMAND_CHECK,
   COMMAND_EXPORT,
+  COMMAND_SHEET,
 } Command;
 
 /* What "-", standard input, is called in messages and as the report's
@@ -69,7 +70,7 @@ static const GOptionEntry option_entries[] = {
   { "library", 0, 0, G_OPTION_ARG_NONE, &opt_library,
     N_("Export the app’s library instead of files"), NULL },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
-    N_("Write the export to FILE instead of standard output"), N_("FILE") },
+    N_("Write the export or the check sheet to FILE (“-” for standard output)"), N_("FILE") },
   { "max-size", 0, 0, G_OPTION_ARG_INT, &opt_max_size,
     /* Translators: the help of --max-size; MB is the argument's name */
     N_("Refuse files larger than MB megabytes (default 64)"), N_("MB") },
@@ -765,6 +766,74 @@ run_export (char   **files,
   return output_close (&output) ? status : EXIT_BAD_INPUT;
 }
 
+/* ---- The check sheet ------------------------------------------------------ */
+
+/* One report's printable check sheet, a PDF: to --output, to standard
+ * output for "-o -", or else to "<agency>-<year>-check-sheet.pdf" in the
+ * current folder, whose name is then printed. */
+static ExitStatus
+run_sheet (const char *file)
+{
+  g_autofree char *name = input_name (file);
+  g_autofree char *target = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkReport) report = NULL;
+  gboolean to_stdout = g_strcmp0 (opt_output, "-") == 0;
+
+  /* A PDF on a terminal is garbage on the screen. */
+  if (to_stdout && isatty (STDOUT_FILENO))
+    {
+      print_usage_error (_("a PDF is binary: give --output FILE, or redirect standard output"));
+      return EXIT_BAD_INPUT;
+    }
+
+  report = load_report (file, name, &error);
+  if (report == NULL)
+    {
+      print_input_error (name, error->message);
+      return EXIT_BAD_INPUT;
+    }
+
+  if (to_stdout)
+    {
+      /* A sheet is some hundred kB: made in memory, then written out. */
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (!gk_check_sheet_write_pdf (report, out, 0, 0, NULL, &error)
+          || !g_output_stream_close (out, NULL, &error))
+        {
+          err_printf ("%s: %s\n", g_get_prgname (), error->message);
+          return EXIT_BAD_INPUT;
+        }
+      bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+      fwrite (g_bytes_get_data (bytes, NULL), 1, g_bytes_get_size (bytes), stdout);
+      return EXIT_CLEAN;
+    }
+
+  target = opt_output != NULL ? g_strdup (opt_output) : gk_check_sheet_default_name (report);
+  {
+    g_autoptr(GFile) gfile = g_file_new_for_commandline_arg (target);
+
+    if (!gk_check_sheet_write_pdf_file (report, gfile, 0, 0, NULL, &error))
+      {
+        g_autofree char *display = g_filename_display_name (target);
+
+        print_input_error (display, describe_io_error (error));
+        return EXIT_BAD_INPUT;
+      }
+  }
+
+  /* Without --output the name was made up: say what it is. */
+  if (opt_output == NULL)
+    {
+      g_autofree char *display = g_filename_display_name (target);
+
+      out_printf ("%s\n", display);
+    }
+  return EXIT_CLEAN;
+}
+
 static void
 print_usage_error (const char *message)
 {
@@ -822,6 +891,10 @@ main (int   argc,
       "                              report; “json”, everything; “xlsx”, an Excel workbook\n"
       "  export [--format F] --library [--output FILE]\n"
       "                              export the app’s library, the versions that count\n"
+      "  sheet FILE [--output OUT.pdf]\n"
+      "                              write the printable check sheet of a report, a PDF:\n"
+      "                              its tables with the failed cells marked, and the\n"
+      "                              findings; by default to AGENCY-YEAR-check-sheet.pdf\n"
       "\n"
       "“-” in place of a file reads standard input."));
   g_option_context_set_description (context,
@@ -868,6 +941,8 @@ main (int   argc,
     command = COMMAND_CHECK;
   else if (strcmp (command_name, "export") == 0)
     command = COMMAND_EXPORT;
+  else if (strcmp (command_name, "sheet") == 0)
+    command = COMMAND_SHEET;
   else if (strcmp (command_name, "help") == 0)
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
@@ -882,10 +957,21 @@ main (int   argc,
       return EXIT_BAD_INPUT;
     }
 
-  if (command != COMMAND_EXPORT && (opt_format != NULL || opt_library || opt_output != NULL))
+  if (command != COMMAND_EXPORT && (opt_format != NULL || opt_library))
     {
       /* Translators: the options are keywords */
-      print_usage_error (_("--format, --library and --output only apply to export"));
+      print_usage_error (_("--format and --library only apply to export"));
+      return EXIT_BAD_INPUT;
+    }
+  if (command != COMMAND_EXPORT && command != COMMAND_SHEET && opt_output != NULL)
+    {
+      /* Translators: the option and the commands are keywords */
+      print_usage_error (_("--output only applies to export and sheet"));
+      return EXIT_BAD_INPUT;
+    }
+  if (command == COMMAND_SHEET && n_args > 2)
+    {
+      print_usage_error (_("sheet writes the check sheet of one report: give one file"));
       return EXIT_BAD_INPUT;
     }
   if (opt_format != NULL)
@@ -927,6 +1013,9 @@ main (int   argc,
       break;
     case COMMAND_CHECK:
       status = run_check (opt_args + 1);
+      break;
+    case COMMAND_SHEET:
+      status = run_sheet (opt_args[1]);
       break;
     case COMMAND_EXPORT:
     default:
