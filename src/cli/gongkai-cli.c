@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <gio/gunixoutputstream.h>
 
 #include "gk-core.h"
 
@@ -459,61 +460,63 @@ run_check (char **files)
 
 /* ---- The library --------------------------------------------------------- */
 
-/* The agency a report of the library belongs to: its name as the store
- * gives it, with the user's corrections and merges applied, which is how
- * the store itself groups versions. */
-static char *
-library_agency_key (GkReport *report,
-                    gpointer  user_data)
+/* Everything gongkai-cli uses of the app's library is in this function:
+ * the export itself is gk_library_export_write(), which the app's Export
+ * Library uses too, so both write the same file. */
+static ExitStatus
+export_library (Format format)
 {
-  const char *agency = gk_report_get_agency (report);
-
-  return agency != NULL && *agency != '\0' ? g_strdup (agency) : NULL;
-}
-
-/* Everything gongkai-cli uses of the app's library is in this function,
- * so that a change to how the store loads reports changes only it.
- *
- * Returns the reports that count, the active version of each agency and
- * year, as the app shows and charts them; the other versions take part in
- * the checks across reports only, where they raise D1. */
-static GPtrArray *
-load_library (GError **error)
-{
+  static const GkLibraryExportFormat formats[] = {
+    [FORMAT_CSV] = GK_LIBRARY_EXPORT_CSV,
+    [FORMAT_INDICATORS] = GK_LIBRARY_EXPORT_INDICATORS,
+    [FORMAT_JSON] = GK_LIBRARY_EXPORT_JSON,
+    [FORMAT_XLSX] = GK_LIBRARY_EXPORT_XLSX,
+  };
   g_autofree char *path = gk_store_default_path ();
   g_autoptr(GkStore) store = NULL;
-  g_autoptr(GPtrArray) all = NULL;
-  GPtrArray *counted;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
 
   /* gk_store_open() would make an empty library: an export must not. */
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *message = g_strdup_printf (_("there is no library at %s: import reports with the app first"),
+                                                  display);
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("there is no library at %s: import reports with the app first"), display);
-      return NULL;
+      err_printf ("%s: %s\n", g_get_prgname (), message);
+      return EXIT_BAD_INPUT;
     }
 
-  store = gk_store_open (path, error);
+  store = gk_store_open (path, &error);
   if (store == NULL)
-    return NULL;
-  all = gk_store_load_reports (store, error);
-  if (all == NULL)
-    return NULL;
-
-  gk_cross_checks_run (all, library_agency_key, NULL);
-
-  counted = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < all->len; i++)
     {
-      GkReport *report = g_ptr_array_index (all, i);
-
-      if (gk_store_report_is_active (report))
-        g_ptr_array_add (counted, g_object_ref (report));
+      err_printf ("%s: %s\n", g_get_prgname (), error->message);
+      return EXIT_BAD_INPUT;
     }
 
-  return counted;
+  if (opt_output != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (opt_output);
+
+      ok = gk_library_export_to_file (store, formats[format], file, NULL, NULL, NULL, NULL, &error);
+      if (!ok)
+        {
+          g_autofree char *display = g_filename_display_name (opt_output);
+          print_input_error (display, describe_io_error (error));
+        }
+    }
+  else
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+      fflush (stdout);
+      ok = gk_library_export_write (store, formats[format], out, NULL, NULL, NULL, NULL, &error);
+      if (!ok)
+        err_printf ("%s: %s\n", g_get_prgname (), error->message);
+    }
+
+  return ok ? EXIT_CLEAN : EXIT_BAD_INPUT;
 }
 
 /* ---- Export -------------------------------------------------------------- */
@@ -737,16 +740,7 @@ run_export (char   **files,
     }
 
   if (opt_library)
-    {
-      g_autoptr(GError) error = NULL;
-
-      reports = load_library (&error);
-      if (reports == NULL)
-        {
-          err_printf ("%s: %s\n", g_get_prgname (), error->message);
-          return EXIT_BAD_INPUT;
-        }
-    }
+    return export_library (format);
   else if (format == FORMAT_CSV || format == FORMAT_INDICATORS)
     {
       if (!output_open (&output, opt_output))
