@@ -751,6 +751,182 @@ test_json_verdict (void)
   g_assert_cmpuint (n_none, ==, g_list_model_get_n_items (findings) - 1);
 }
 
+/* ---------------------------------------------------------------------- */
+/* The library export (gk_library_export_write), as the app and the CLI   */
+
+typedef struct
+{
+  guint         calls;
+  guint         last_done;
+  guint         total;
+  GCancellable *cancel_after_first;
+} ProgressLog;
+
+static void
+log_progress (guint    done,
+              guint    total,
+              gpointer user_data)
+{
+  ProgressLog *log = user_data;
+
+  log->calls++;
+  g_assert_cmpuint (done, ==, log->last_done + 1);
+  log->last_done = done;
+  log->total = total;
+  if (log->cancel_after_first != NULL)
+    g_cancellable_cancel (log->cancel_after_first);
+}
+
+static void
+import_text (GkStore    *store,
+             const char *text,
+             const char *name)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkReport) report = gk_parse_bytes (bytes, name, &error);
+  GkStoreImportResult result;
+  gint64 id;
+
+  g_assert_no_error (error);
+  gk_checks_run (report);
+  g_assert_true (gk_store_import (store, report, bytes, &result, &id, &error));
+  g_assert_no_error (error);
+}
+
+static GkStore *
+make_store (char **dir)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  GkStore *store;
+
+  *dir = g_dir_make_tmp ("gk-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, "library.db", NULL);
+  store = gk_store_open (path, &error);
+  g_assert_no_error (error);
+
+  /* 门头沟 2020 (seed 002), the same made 2019 (so that C1 is raised
+   * between them), and 大兴 2021 (seed 000). */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *seed = g_test_build_filename (G_TEST_DIST, "data", "seeds", i == 0 ? SEED_002 : SEED_000, NULL);
+      g_autofree char *text = NULL;
+
+      g_assert_true (g_file_get_contents (seed, &text, NULL, NULL));
+      import_text (store, text, i == 0 ? SEED_002 : SEED_000);
+      if (i == 0)
+        {
+          g_auto(GStrv) parts = g_strsplit (text, "2020", -1);
+          g_autofree char *text_2019 = g_strjoinv ("2019", parts);
+
+          import_text (store, text_2019, "mtg-2019.txt");
+        }
+    }
+  return store;
+}
+
+static void
+remove_store (GkStore *store,
+              char    *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_object_unref (store);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  g_free (dir);
+}
+
+static void
+test_library_export (void)
+{
+  char *dir = NULL;
+  GkStore *store = make_store (&dir);
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  ProgressLog log = { 0 };
+  JsonArray *reports;
+  guint n_reports = 0, n_c1 = 0;
+
+  g_assert_true (gk_library_export_write (store, GK_LIBRARY_EXPORT_JSON, stream, log_progress, &log,
+                                          &n_reports, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_reports, ==, 3);
+  g_assert_cmpuint (log.calls, ==, 3);
+  g_assert_cmpuint (log.total, ==, 3);
+
+  g_output_stream_close (stream, NULL, NULL);
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  reports = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "reports");
+  g_assert_cmpuint (json_array_get_length (reports), ==, 3);
+  for (guint r = 0; r < 3; r++)
+    {
+      JsonArray *findings = json_object_get_array_member (json_array_get_object_element (reports, r), "findings");
+
+      for (guint f = 0; f < json_array_get_length (findings); f++)
+        {
+          JsonObject *jf = json_array_get_object_element (findings, f);
+
+          /* The checks across reports ran, though each agency was loaded
+           * on its own. */
+          if (g_strcmp0 (json_object_get_string_member (jf, "rule"), "C1") == 0)
+            n_c1++;
+          g_assert_true (json_object_has_member (jf, "verdict"));
+        }
+    }
+  g_assert_cmpuint (n_c1, ==, 4);
+
+  remove_store (store, dir);
+}
+
+/* Cancelled midway, the export stops with G_IO_ERROR_CANCELLED, and the
+ * file it was to replace is left as it was. */
+static void
+test_library_export_cancel (void)
+{
+  char *dir = NULL;
+  GkStore *store = make_store (&dir);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = g_build_filename (dir, "export.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  ProgressLog log = { 0 };
+  guint n_reports = 99;
+
+  g_assert_true (g_file_set_contents (path, "before", -1, NULL));
+  log.cancel_after_first = cancellable;
+  g_assert_false (gk_library_export_to_file (store, GK_LIBRARY_EXPORT_CSV, file, log_progress, &log,
+                                             &n_reports, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (log.calls, <, 3);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "before");
+
+  /* An XLSX into the same file, whole this time. */
+  g_clear_error (&error);
+  g_assert_true (gk_library_export_to_file (store, GK_LIBRARY_EXPORT_XLSX, file, NULL, NULL,
+                                            &n_reports, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_reports, ==, 3);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "PK"));
+
+  remove_store (store, dir);
+}
+
 static void
 test_xlsx (void)
 {
@@ -899,6 +1075,8 @@ main (int   argc,
   g_test_add_func ("/export/indicators-csv", test_indicators_csv);
   g_test_add_func ("/export/json", test_json);
   g_test_add_func ("/export/json/verdict", test_json_verdict);
+  g_test_add_func ("/export/library", test_library_export);
+  g_test_add_func ("/export/library/cancel", test_library_export_cancel);
   g_test_add_func ("/export/xlsx", test_xlsx);
   g_test_add_func ("/export/xlsx/unwritable", test_xlsx_unwritable);
 
