@@ -941,6 +941,21 @@ test_xlsx (void)
 
   g_assert_no_error (error);
   path = g_build_filename (dir, "library.xlsx", NULL);
+  /* A reviewed finding: its verdict and note go out too. */
+  {
+    GListModel *findings = gk_report_get_findings (g_ptr_array_index (reports, 0));
+    g_autoptr(GkFinding) finding = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (findings) && finding == NULL; i++)
+      {
+        g_autoptr(GkFinding) candidate = g_list_model_get_item (findings, i);
+
+        if (g_strcmp0 (gk_finding_get_rule (candidate), "C1") == 0)
+          finding = g_steal_pointer (&candidate);
+      }
+    g_assert_nonnull (finding);
+    gk_finding_set_verdict (finding, GK_VERDICT_CONFIRMED, "已向机关核实");
+  }
   g_assert_true (gk_export_xlsx_write (path, reports, &error));
   g_assert_no_error (error);
 
@@ -1039,6 +1054,10 @@ test_xlsx (void)
     g_assert_cmpstr (sheet_cell (sheet, line, sheet_column (sheet, "对照报告")), ==,
                      gk_report_get_sha256 (g_ptr_array_index (reports, 1)));
     g_assert_cmpstr (sheet_cell (sheet, line, sheet_column (sheet, "单元格")), ==, "t3/carried_out/natural");
+    g_assert_cmpstr (sheet_cell (sheet, line, sheet_column (sheet, "评定")), ==, "confirmed");
+    g_assert_cmpstr (sheet_cell (sheet, line, sheet_column (sheet, "备注")), ==, "已向机关核实");
+    line = sheet_find_row (sheet, "文件", "mentougou-2019.txt", "评定", "none", NULL);
+    g_assert_cmpuint (line, !=, G_MAXUINT);
   }
 
   g_unlink (path);

@@ -382,8 +382,9 @@ add_findings_sheet (Writer *w)
 {
   static const char * const headers[] = {
     "规则", "级别", "状态", "对象", "说明", "应为", "实为", "单元格", "对照报告", "编号",
+    "评定", "备注",
   };
-  static const double widths[] = { 24, 28, 8, 8, 6, 10, 16, 18, 80, 14, 14, 30, 20, 30 };
+  static const double widths[] = { 24, 28, 8, 8, 6, 10, 16, 18, 80, 14, 14, 30, 20, 30, 10, 40 };
 
   w->sheets[SHEET_FINDINGS] = add_sheet (w, GK_EXPORT_XLSX_SHEET_FINDINGS, headers, G_N_ELEMENTS (headers), widths);
 }
@@ -420,6 +421,10 @@ write_findings (Writer   *w,
       write_string (w, sheet, row, 11, cells, NULL);
       write_string (w, sheet, row, 12, gk_finding_get_other_report (finding), NULL);
       write_string (w, sheet, row, 13, id, NULL);
+      /* What the evaluator decided, so a reviewed library exports its
+       * review. */
+      write_string (w, sheet, row, 14, gk_verdict_to_string (gk_finding_get_verdict (finding)), NULL);
+      write_string (w, sheet, row, 15, gk_finding_get_note (finding), NULL);
     }
 }
 
