@@ -297,6 +297,23 @@ cell_width (Sheet      *sheet,
   return fraction * text_width (sheet);
 }
 
+/* The footnote numbers in a cell's corner, and the width they take from
+ * its text: the same when measuring and when drawing, so that a row is as
+ * tall as what is drawn in it. */
+static PangoLayout *
+make_marks_layout (Sheet      *sheet,
+                   SheetTable *table,
+                   SheetCell  *cell,
+                   double     *width)
+{
+  PangoLayout *layout = make_layout (sheet, cell->marks, table->font_size * 0.7, CELL_BOLD, -1);
+  int marks_width;
+
+  pango_layout_get_size (layout, &marks_width, NULL);
+  *width = pango_units_to_double (marks_width) + 2;
+  return layout;
+}
+
 static double
 measure_row (Sheet      *sheet,
              SheetTable *table,
@@ -312,7 +329,12 @@ measure_row (Sheet      *sheet,
       g_autoptr(PangoLayout) layout = NULL;
 
       if (cell->marks != NULL)
-        width -= table->font_size * 0.7 * (strlen (cell->marks) * 0.6 + 1);
+        {
+          double marks_width;
+
+          g_object_unref (make_marks_layout (sheet, table, cell, &marks_width));
+          width -= marks_width;
+        }
       layout = make_layout (sheet, cell->text, table->font_size, cell->flags, width);
       height = MAX (height, layout_height (layout));
       column += cell->span;
@@ -358,16 +380,14 @@ draw_row (Sheet      *sheet,
 
       if (cell->marks != NULL)
         {
-          g_autoptr(PangoLayout) marks = make_layout (sheet, cell->marks, table->font_size * 0.7,
-                                                      CELL_BOLD, -1);
-          int marks_width;
+          double marks_width;
+          g_autoptr(PangoLayout) marks = make_marks_layout (sheet, table, cell, &marks_width);
 
           cairo_set_source_rgb (cr, 0, 0, 0);
           cairo_move_to (cr, x + 2.2, sheet->y + 1.6);
           pango_cairo_show_layout (cr, marks);
-          pango_layout_get_size (marks, &marks_width, NULL);
-          text_x += pango_units_to_double (marks_width) + 2;
-          text_w -= pango_units_to_double (marks_width) + 2;
+          text_x += marks_width;
+          text_w -= marks_width;
         }
 
       layout = make_layout (sheet, cell->text, table->font_size, cell->flags, text_w);
@@ -795,11 +815,21 @@ add_header (Sheet *sheet)
   row_add (row, _("Imported"), 1, CELL_HEADER);
   row_add (row, imported != NULL ? imported : _("not in a library"), 1, 0);
 
-  /* Translators: the numbers of findings on the check sheet */
-  counts = g_strdup_printf (_("%u errors, %u warnings failed; %u not assessable"),
-                            gk_report_count_findings (report, GK_FINDING_FAILED, GK_SEVERITY_ERROR),
-                            gk_report_count_findings (report, GK_FINDING_FAILED, GK_SEVERITY_WARNING),
-                            gk_report_count_findings (report, GK_FINDING_NOT_ASSESSABLE, -1));
+  {
+    guint n_errors = gk_report_count_findings (report, GK_FINDING_FAILED, GK_SEVERITY_ERROR);
+    guint n_warnings = gk_report_count_findings (report, GK_FINDING_FAILED, GK_SEVERITY_WARNING);
+    guint n_notes = gk_report_count_findings (report, GK_FINDING_NOT_ASSESSABLE, -1);
+    g_autofree char *errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors),
+                                               n_errors);
+    g_autofree char *warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+                                                              n_warnings), n_warnings);
+    g_autofree char *notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rule not assessable",
+                                                           "%u rules not assessable", n_notes), n_notes);
+
+    /* Translators: the findings of the report on its check sheet: "2
+     * errors", "1 warning" and "3 rules not assessable" */
+    counts = g_strdup_printf (_("%s, %s, %s"), errors, warnings, notes);
+  }
   row = sheet_table_add_row (grid, FALSE);
   row_add (row, _("Findings"), 1, CELL_HEADER);
   row_add (row, counts, 1, 0);
