@@ -55,6 +55,10 @@ typedef enum
   CELL_WARNING = 1 << 5,
   CELL_GROUP   = 1 << 6,
   CELL_BOLD    = 1 << 7,
+  /* A header cell that runs on into the row below, as 自然人 runs down
+   * beside 法人或其他组织's sub-columns: no line between the two. */
+  CELL_JOIN_BELOW = 1 << 8,
+  CELL_JOINED     = 1 << 9,
 } CellFlags;
 
 typedef struct
@@ -408,7 +412,20 @@ draw_row (Sheet      *sheet,
         {
           cairo_set_line_width (cr, 0.4);
           cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
-          cairo_rectangle (cr, x, sheet->y, width, height);
+          cairo_move_to (cr, x, sheet->y);
+          cairo_line_to (cr, x, sheet->y + height);
+          cairo_move_to (cr, x + width, sheet->y);
+          cairo_line_to (cr, x + width, sheet->y + height);
+          if (!(cell->flags & CELL_JOINED))
+            {
+              cairo_move_to (cr, x, sheet->y);
+              cairo_line_to (cr, x + width, sheet->y);
+            }
+          if (!(cell->flags & CELL_JOIN_BELOW))
+            {
+              cairo_move_to (cr, x, sheet->y + height);
+              cairo_line_to (cr, x + width, sheet->y + height);
+            }
         }
       cairo_stroke (cr);
 
@@ -639,20 +656,25 @@ add_table_3 (Sheet   *sheet,
 
   /* Seven narrow value columns leave the labels about a third of a
    * portrait page; they wrap, as in the printed template. */
-  grid = sheet_table_new (T3_TITLE, TABLE_SIZE, 8, 0.37, 0.09, 0.09, 0.09, 0.09, 0.09, 0.09, 0.09);
+  grid = sheet_table_new (T3_TITLE, TABLE_SIZE, 8, 0.328, 0.096, 0.096, 0.096, 0.096, 0.096, 0.096, 0.096);
 
+  /* The template's three header rows: 申请人情况 over everything, then
+   * 自然人 and 总计 running down beside 法人或其他组织 and its five
+   * sub-columns. */
   row = sheet_table_add_row (grid, TRUE);
-  row_add (row, "", 1, CELL_HEADER);
+  row_add (row, "", 1, CELL_HEADER | CELL_JOIN_BELOW);
   row_add (row, T3_APPLICANTS, 7, CELL_HEADER | CELL_CENTER);
   row = sheet_table_add_row (grid, TRUE);
-  row_add (row, "", 1, CELL_HEADER);
-  row_add (row, "", 1, CELL_HEADER);
+  row_add (row, "", 1, CELL_HEADER | CELL_JOINED | CELL_JOIN_BELOW);
+  row_add (row, columns[0].label, 1, CELL_HEADER | CELL_CENTER | CELL_JOIN_BELOW);
   row_add (row, T3_ORGANISATIONS, 5, CELL_HEADER | CELL_CENTER);
-  row_add (row, "", 1, CELL_HEADER);
+  row_add (row, columns[n_columns - 1].label, 1, CELL_HEADER | CELL_CENTER | CELL_JOIN_BELOW);
   row = sheet_table_add_row (grid, TRUE);
-  row_add (row, "", 1, CELL_HEADER);
-  for (guint c = 0; c < n_columns; c++)
+  row_add (row, "", 1, CELL_HEADER | CELL_JOINED);
+  row_add (row, "", 1, CELL_HEADER | CELL_JOINED);
+  for (guint c = 1; c + 1 < n_columns; c++)
     row_add (row, columns[c].label, 1, CELL_HEADER | CELL_CENTER);
+  row_add (row, "", 1, CELL_HEADER | CELL_JOINED);
 
   for (guint r = 0; r < n_rows; r++)
     {
