@@ -472,11 +472,56 @@ else
   skip "export --library" "gk-test-import not given"
 fi
 
+# ---- The check sheet (PDF) ---------------------------------------------
+
+run sheet "$s002" --output "$tmp/sheet.pdf"
+check "sheet: exit 0" rc_is 0
+check "sheet: a PDF" sh -c '[ "$(head -c 5 "$1")" = "%PDF-" ]' sh "$tmp/sheet.pdf"
+check "sheet: a whole PDF, ending in %%EOF" sh -c 'tail -c 16 "$1" | grep -q "%%EOF"' sh "$tmp/sheet.pdf"
+check "sheet: nothing on stdout with --output" sh -c '[ ! -s "$1" ]' sh "$tmp/out"
+
+mkdir -p "$tmp/sheets"
+# The tool and the seed may be named relative to here, not to there.
+cli_abs=$(cd "$(dirname "$cli")" && pwd)/$(basename "$cli")
+s002_abs=$(cd "$(dirname "$s002")" && pwd)/$(basename "$s002")
+(cd "$tmp/sheets" && "$cli_abs" sheet "$s002_abs" >"$tmp/out" 2>"$tmp/err")
+rc=$?
+check "sheet without --output: exit 0" rc_is 0
+check "sheet without --output: AGENCY-YEAR-check-sheet.pdf" \
+  sh -c '[ "$(head -c 5 "$1")" = "%PDF-" ]' sh "$tmp/sheets/北京市门头沟区政府-2020-check-sheet.pdf"
+check "sheet without --output: prints the name it made up" stdout_has "^北京市门头沟区政府-2020-check-sheet.pdf$"
+
+"$cli" sheet "$s000" --output - >"$tmp/stdout.pdf" 2>"$tmp/err"
+rc=$?
+check "sheet --output -: exit 0" rc_is 0
+check "sheet --output -: the PDF on standard output" sh -c '[ "$(head -c 5 "$1")" = "%PDF-" ]' sh "$tmp/stdout.pdf"
+
+run sheet "$tmp/empty.txt" --output "$tmp/empty.pdf"
+check "sheet of an empty file: exit 2" rc_is 2
+check "sheet of an empty file: says empty" stderr_has "empty.txt: .*empty"
+check "sheet of an empty file: no PDF left" sh -c '[ ! -e "$1" ]' sh "$tmp/empty.pdf"
+
+run sheet "$s002" --output "$tmp/no-such-folder/sheet.pdf"
+check "sheet into a missing folder: exit 2" rc_is 2
+check "sheet into a missing folder: one line naming it" \
+  sh -c '[ "$(wc -l <"$1")" -eq 1 ] && grep -q "no-such-folder/sheet.pdf: no such file" "$1"' sh "$tmp/err"
+
+run sheet "$s000" "$s002"
+check "sheet of two files: exit 2" rc_is 2
+check "sheet of two files: says one file" stderr_has "one file"
+
+run sheet --format csv "$s002"
+check "sheet --format: exit 2" rc_is 2
+
+run parse --output "$tmp/x.json" "$s002"
+check "parse --output: exit 2" rc_is 2
+check "parse --output: says where --output applies" stderr_has "export and sheet"
+
 # ---- The command line --------------------------------------------------
 
 run --help
 check "--help: exit 0" rc_is 0
-check "--help: lists the commands" sh -c 'grep -q "parse" "$1" && grep -q "check" "$1" && grep -q "export" "$1"' sh "$tmp/out"
+check "--help: lists the commands" sh -c 'grep -q "parse" "$1" && grep -q "check" "$1" && grep -q "export" "$1" && grep -q "sheet FILE" "$1"' sh "$tmp/out"
 
 run --version
 check "--version: prints the version" stdout_has "^gongkai-cli [0-9]"

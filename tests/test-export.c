@@ -710,6 +710,223 @@ check_grid (Sheet      *sheet,
   g_assert_cmpuint (sheet->rows->len, ==, 1 + n_rows);
 }
 
+/* The report JSON carries each finding's verdict and note: a reviewed
+ * library exported must not read as if nobody had looked at it. */
+static void
+test_json_verdict (void)
+{
+  g_autoptr(GPtrArray) reports = make_reports ();
+  GkReport *report = g_ptr_array_index (reports, 0);
+  GListModel *findings = gk_report_get_findings (report);
+  g_autoptr(GkFinding) dismissed = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *array;
+  guint n_dismissed = 0, n_none = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (findings), >=, 2);
+  dismissed = g_list_model_get_item (findings, 0);
+  gk_finding_set_verdict (dismissed, GK_VERDICT_DISMISSED, "已电话核实：笔误");
+
+  node = gk_report_to_json (report);
+  array = json_object_get_array_member (json_node_get_object (node), "findings");
+  g_assert_cmpuint (json_array_get_length (array), ==, g_list_model_get_n_items (findings));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *jf = json_array_get_object_element (array, i);
+      const char *verdict = json_object_get_string_member (jf, "verdict");
+
+      if (g_strcmp0 (verdict, "dismissed") == 0)
+        {
+          n_dismissed++;
+          g_assert_cmpstr (json_object_get_string_member (jf, "note"), ==, "已电话核实：笔误");
+        }
+      else
+        {
+          g_assert_cmpstr (verdict, ==, "none");
+          g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (jf, "note")));
+          n_none++;
+        }
+    }
+  g_assert_cmpuint (n_dismissed, ==, 1);
+  g_assert_cmpuint (n_none, ==, g_list_model_get_n_items (findings) - 1);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The library export (gk_library_export_write), as the app and the CLI   */
+
+typedef struct
+{
+  guint         calls;
+  guint         last_done;
+  guint         total;
+  GCancellable *cancel_after_first;
+} ProgressLog;
+
+static void
+log_progress (guint    done,
+              guint    total,
+              gpointer user_data)
+{
+  ProgressLog *log = user_data;
+
+  log->calls++;
+  g_assert_cmpuint (done, ==, log->last_done + 1);
+  log->last_done = done;
+  log->total = total;
+  if (log->cancel_after_first != NULL)
+    g_cancellable_cancel (log->cancel_after_first);
+}
+
+static void
+import_text (GkStore    *store,
+             const char *text,
+             const char *name)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkReport) report = gk_parse_bytes (bytes, name, &error);
+  GkStoreImportResult result;
+  gint64 id;
+
+  g_assert_no_error (error);
+  gk_checks_run (report);
+  g_assert_true (gk_store_import (store, report, bytes, &result, &id, &error));
+  g_assert_no_error (error);
+}
+
+static GkStore *
+make_store (char **dir)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  GkStore *store;
+
+  *dir = g_dir_make_tmp ("gk-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, "library.db", NULL);
+  store = gk_store_open (path, &error);
+  g_assert_no_error (error);
+
+  /* 门头沟 2020 (seed 002), the same made 2019 (so that C1 is raised
+   * between them), and 大兴 2021 (seed 000). */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *seed = g_test_build_filename (G_TEST_DIST, "data", "seeds", i == 0 ? SEED_002 : SEED_000, NULL);
+      g_autofree char *text = NULL;
+
+      g_assert_true (g_file_get_contents (seed, &text, NULL, NULL));
+      import_text (store, text, i == 0 ? SEED_002 : SEED_000);
+      if (i == 0)
+        {
+          g_auto(GStrv) parts = g_strsplit (text, "2020", -1);
+          g_autofree char *text_2019 = g_strjoinv ("2019", parts);
+
+          import_text (store, text_2019, "mtg-2019.txt");
+        }
+    }
+  return store;
+}
+
+static void
+remove_store (GkStore *store,
+              char    *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_object_unref (store);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  g_free (dir);
+}
+
+static void
+test_library_export (void)
+{
+  char *dir = NULL;
+  GkStore *store = make_store (&dir);
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  ProgressLog log = { 0 };
+  JsonArray *reports;
+  guint n_reports = 0, n_c1 = 0;
+
+  g_assert_true (gk_library_export_write (store, GK_LIBRARY_EXPORT_JSON, stream, log_progress, &log,
+                                          &n_reports, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_reports, ==, 3);
+  g_assert_cmpuint (log.calls, ==, 3);
+  g_assert_cmpuint (log.total, ==, 3);
+
+  g_output_stream_close (stream, NULL, NULL);
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  reports = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "reports");
+  g_assert_cmpuint (json_array_get_length (reports), ==, 3);
+  for (guint r = 0; r < 3; r++)
+    {
+      JsonArray *findings = json_object_get_array_member (json_array_get_object_element (reports, r), "findings");
+
+      for (guint f = 0; f < json_array_get_length (findings); f++)
+        {
+          JsonObject *jf = json_array_get_object_element (findings, f);
+
+          /* The checks across reports ran, though each agency was loaded
+           * on its own. */
+          if (g_strcmp0 (json_object_get_string_member (jf, "rule"), "C1") == 0)
+            n_c1++;
+          g_assert_true (json_object_has_member (jf, "verdict"));
+        }
+    }
+  g_assert_cmpuint (n_c1, ==, 4);
+
+  remove_store (store, dir);
+}
+
+/* Cancelled midway, the export stops with G_IO_ERROR_CANCELLED, and the
+ * file it was to replace is left as it was. */
+static void
+test_library_export_cancel (void)
+{
+  char *dir = NULL;
+  GkStore *store = make_store (&dir);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = g_build_filename (dir, "export.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  ProgressLog log = { 0 };
+  guint n_reports = 99;
+
+  g_assert_true (g_file_set_contents (path, "before", -1, NULL));
+  log.cancel_after_first = cancellable;
+  g_assert_false (gk_library_export_to_file (store, GK_LIBRARY_EXPORT_CSV, file, log_progress, &log,
+                                             &n_reports, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (log.calls, <, 3);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "before");
+
+  /* An XLSX into the same file, whole this time. */
+  g_clear_error (&error);
+  g_assert_true (gk_library_export_to_file (store, GK_LIBRARY_EXPORT_XLSX, file, NULL, NULL,
+                                            &n_reports, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_reports, ==, 3);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "PK"));
+
+  remove_store (store, dir);
+}
+
 static void
 test_xlsx (void)
 {
@@ -724,6 +941,21 @@ test_xlsx (void)
 
   g_assert_no_error (error);
   path = g_build_filename (dir, "library.xlsx", NULL);
+  /* A reviewed finding: its verdict and note go out too. */
+  {
+    GListModel *findings = gk_report_get_findings (g_ptr_array_index (reports, 0));
+    g_autoptr(GkFinding) finding = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (findings) && finding == NULL; i++)
+      {
+        g_autoptr(GkFinding) candidate = g_list_model_get_item (findings, i);
+
+        if (g_strcmp0 (gk_finding_get_rule (candidate), "C1") == 0)
+          finding = g_steal_pointer (&candidate);
+      }
+    g_assert_nonnull (finding);
+    gk_finding_set_verdict (finding, GK_VERDICT_CONFIRMED, "已向机关核实");
+  }
   g_assert_true (gk_export_xlsx_write (path, reports, &error));
   g_assert_no_error (error);
 
@@ -822,6 +1054,10 @@ test_xlsx (void)
     g_assert_cmpstr (sheet_cell (sheet, line, sheet_column (sheet, "对照报告")), ==,
                      gk_report_get_sha256 (g_ptr_array_index (reports, 1)));
     g_assert_cmpstr (sheet_cell (sheet, line, sheet_column (sheet, "单元格")), ==, "t3/carried_out/natural");
+    g_assert_cmpstr (sheet_cell (sheet, line, sheet_column (sheet, "评定")), ==, "confirmed");
+    g_assert_cmpstr (sheet_cell (sheet, line, sheet_column (sheet, "备注")), ==, "已向机关核实");
+    line = sheet_find_row (sheet, "文件", "mentougou-2019.txt", "评定", "none", NULL);
+    g_assert_cmpuint (line, !=, G_MAXUINT);
   }
 
   g_unlink (path);
@@ -857,6 +1093,9 @@ main (int   argc,
   g_test_add_func ("/export/csv", test_csv);
   g_test_add_func ("/export/indicators-csv", test_indicators_csv);
   g_test_add_func ("/export/json", test_json);
+  g_test_add_func ("/export/json/verdict", test_json_verdict);
+  g_test_add_func ("/export/library", test_library_export);
+  g_test_add_func ("/export/library/cancel", test_library_export_cancel);
   g_test_add_func ("/export/xlsx", test_xlsx);
   g_test_add_func ("/export/xlsx/unwritable", test_xlsx_unwritable);
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <gio/gunixoutputstream.h>
 
 #include "gk-core.h"
 
@@ -33,6 +34,7 @@ typedef enum
   COMMAND_PARSE,
   COMMAND_CHECK,
   COMMAND_EXPORT,
+  COMMAND_SHEET,
 } Command;
 
 /* What "-", standard input, is called in messages and as the report's
@@ -69,7 +71,7 @@ static const GOptionEntry option_entries[] = {
   { "library", 0, 0, G_OPTION_ARG_NONE, &opt_library,
     N_("Export the app’s library instead of files"), NULL },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
-    N_("Write the export to FILE instead of standard output"), N_("FILE") },
+    N_("Write the export or the check sheet to FILE (“-” for standard output)"), N_("FILE") },
   { "max-size", 0, 0, G_OPTION_ARG_INT, &opt_max_size,
     /* Translators: the help of --max-size; MB is the argument's name */
     N_("Refuse files larger than MB megabytes (default 64)"), N_("MB") },
@@ -458,61 +460,63 @@ run_check (char **files)
 
 /* ---- The library --------------------------------------------------------- */
 
-/* The agency a report of the library belongs to: its name as the store
- * gives it, with the user's corrections and merges applied, which is how
- * the store itself groups versions. */
-static char *
-library_agency_key (GkReport *report,
-                    gpointer  user_data)
+/* Everything gongkai-cli uses of the app's library is in this function:
+ * the export itself is gk_library_export_write(), which the app's Export
+ * Library uses too, so both write the same file. */
+static ExitStatus
+export_library (Format format)
 {
-  const char *agency = gk_report_get_agency (report);
-
-  return agency != NULL && *agency != '\0' ? g_strdup (agency) : NULL;
-}
-
-/* Everything gongkai-cli uses of the app's library is in this function,
- * so that a change to how the store loads reports changes only it.
- *
- * Returns the reports that count, the active version of each agency and
- * year, as the app shows and charts them; the other versions take part in
- * the checks across reports only, where they raise D1. */
-static GPtrArray *
-load_library (GError **error)
-{
+  static const GkLibraryExportFormat formats[] = {
+    [FORMAT_CSV] = GK_LIBRARY_EXPORT_CSV,
+    [FORMAT_INDICATORS] = GK_LIBRARY_EXPORT_INDICATORS,
+    [FORMAT_JSON] = GK_LIBRARY_EXPORT_JSON,
+    [FORMAT_XLSX] = GK_LIBRARY_EXPORT_XLSX,
+  };
   g_autofree char *path = gk_store_default_path ();
   g_autoptr(GkStore) store = NULL;
-  g_autoptr(GPtrArray) all = NULL;
-  GPtrArray *counted;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
 
   /* gk_store_open() would make an empty library: an export must not. */
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *message = g_strdup_printf (_("there is no library at %s: import reports with the app first"),
+                                                  display);
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("there is no library at %s: import reports with the app first"), display);
-      return NULL;
+      err_printf ("%s: %s\n", g_get_prgname (), message);
+      return EXIT_BAD_INPUT;
     }
 
-  store = gk_store_open (path, error);
+  store = gk_store_open (path, &error);
   if (store == NULL)
-    return NULL;
-  all = gk_store_load_reports (store, error);
-  if (all == NULL)
-    return NULL;
-
-  gk_cross_checks_run (all, library_agency_key, NULL);
-
-  counted = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < all->len; i++)
     {
-      GkReport *report = g_ptr_array_index (all, i);
-
-      if (gk_store_report_is_active (report))
-        g_ptr_array_add (counted, g_object_ref (report));
+      err_printf ("%s: %s\n", g_get_prgname (), error->message);
+      return EXIT_BAD_INPUT;
     }
 
-  return counted;
+  if (opt_output != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (opt_output);
+
+      ok = gk_library_export_to_file (store, formats[format], file, NULL, NULL, NULL, NULL, &error);
+      if (!ok)
+        {
+          g_autofree char *display = g_filename_display_name (opt_output);
+          print_input_error (display, describe_io_error (error));
+        }
+    }
+  else
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+      fflush (stdout);
+      ok = gk_library_export_write (store, formats[format], out, NULL, NULL, NULL, NULL, &error);
+      if (!ok)
+        err_printf ("%s: %s\n", g_get_prgname (), error->message);
+    }
+
+  return ok ? EXIT_CLEAN : EXIT_BAD_INPUT;
 }
 
 /* ---- Export -------------------------------------------------------------- */
@@ -736,16 +740,7 @@ run_export (char   **files,
     }
 
   if (opt_library)
-    {
-      g_autoptr(GError) error = NULL;
-
-      reports = load_library (&error);
-      if (reports == NULL)
-        {
-          err_printf ("%s: %s\n", g_get_prgname (), error->message);
-          return EXIT_BAD_INPUT;
-        }
-    }
+    return export_library (format);
   else if (format == FORMAT_CSV || format == FORMAT_INDICATORS)
     {
       if (!output_open (&output, opt_output))
@@ -763,6 +758,74 @@ run_export (char   **files,
     return EXIT_BAD_INPUT;
   export_text (reports, format, &output);
   return output_close (&output) ? status : EXIT_BAD_INPUT;
+}
+
+/* ---- The check sheet ------------------------------------------------------ */
+
+/* One report's printable check sheet, a PDF: to --output, to standard
+ * output for "-o -", or else to "<agency>-<year>-check-sheet.pdf" in the
+ * current folder, whose name is then printed. */
+static ExitStatus
+run_sheet (const char *file)
+{
+  g_autofree char *name = input_name (file);
+  g_autofree char *target = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkReport) report = NULL;
+  gboolean to_stdout = g_strcmp0 (opt_output, "-") == 0;
+
+  /* A PDF on a terminal is garbage on the screen. */
+  if (to_stdout && isatty (STDOUT_FILENO))
+    {
+      print_usage_error (_("a PDF is binary: give --output FILE, or redirect standard output"));
+      return EXIT_BAD_INPUT;
+    }
+
+  report = load_report (file, name, &error);
+  if (report == NULL)
+    {
+      print_input_error (name, error->message);
+      return EXIT_BAD_INPUT;
+    }
+
+  if (to_stdout)
+    {
+      /* A sheet is some hundred kB: made in memory, then written out. */
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (!gk_check_sheet_write_pdf (report, out, 0, 0, NULL, &error)
+          || !g_output_stream_close (out, NULL, &error))
+        {
+          err_printf ("%s: %s\n", g_get_prgname (), error->message);
+          return EXIT_BAD_INPUT;
+        }
+      bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+      fwrite (g_bytes_get_data (bytes, NULL), 1, g_bytes_get_size (bytes), stdout);
+      return EXIT_CLEAN;
+    }
+
+  target = opt_output != NULL ? g_strdup (opt_output) : gk_check_sheet_default_name (report);
+  {
+    g_autoptr(GFile) gfile = g_file_new_for_commandline_arg (target);
+
+    if (!gk_check_sheet_write_pdf_file (report, gfile, 0, 0, NULL, &error))
+      {
+        g_autofree char *display = g_filename_display_name (target);
+
+        print_input_error (display, describe_io_error (error));
+        return EXIT_BAD_INPUT;
+      }
+  }
+
+  /* Without --output the name was made up: say what it is. */
+  if (opt_output == NULL)
+    {
+      g_autofree char *display = g_filename_display_name (target);
+
+      out_printf ("%s\n", display);
+    }
+  return EXIT_CLEAN;
 }
 
 static void
@@ -822,6 +885,10 @@ main (int   argc,
       "                              report; “json”, everything; “xlsx”, an Excel workbook\n"
       "  export [--format F] --library [--output FILE]\n"
       "                              export the app’s library, the versions that count\n"
+      "  sheet FILE [--output OUT.pdf]\n"
+      "                              write the printable check sheet of a report, a PDF:\n"
+      "                              its tables with the failed cells marked, and the\n"
+      "                              findings; by default to AGENCY-YEAR-check-sheet.pdf\n"
       "\n"
       "“-” in place of a file reads standard input."));
   g_option_context_set_description (context,
@@ -868,6 +935,8 @@ main (int   argc,
     command = COMMAND_CHECK;
   else if (strcmp (command_name, "export") == 0)
     command = COMMAND_EXPORT;
+  else if (strcmp (command_name, "sheet") == 0)
+    command = COMMAND_SHEET;
   else if (strcmp (command_name, "help") == 0)
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
@@ -882,10 +951,21 @@ main (int   argc,
       return EXIT_BAD_INPUT;
     }
 
-  if (command != COMMAND_EXPORT && (opt_format != NULL || opt_library || opt_output != NULL))
+  if (command != COMMAND_EXPORT && (opt_format != NULL || opt_library))
     {
       /* Translators: the options are keywords */
-      print_usage_error (_("--format, --library and --output only apply to export"));
+      print_usage_error (_("--format and --library only apply to export"));
+      return EXIT_BAD_INPUT;
+    }
+  if (command != COMMAND_EXPORT && command != COMMAND_SHEET && opt_output != NULL)
+    {
+      /* Translators: the option and the commands are keywords */
+      print_usage_error (_("--output only applies to export and sheet"));
+      return EXIT_BAD_INPUT;
+    }
+  if (command == COMMAND_SHEET && n_args > 2)
+    {
+      print_usage_error (_("sheet writes the check sheet of one report: give one file"));
       return EXIT_BAD_INPUT;
     }
   if (opt_format != NULL)
@@ -927,6 +1007,9 @@ main (int   argc,
       break;
     case COMMAND_CHECK:
       status = run_check (opt_args + 1);
+      break;
+    case COMMAND_SHEET:
+      status = run_sheet (opt_args[1]);
       break;
     case COMMAND_EXPORT:
     default:

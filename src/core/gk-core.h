@@ -22,6 +22,8 @@
 #include "gk-export-indicators.h"
 #include "gk-export-xlsx.h"
 #include "gk-library-json.h"
+#include "gk-check-sheet.h"
+#include "gk-library-export.h"
 #include "gk-store.h"
 #include "gk-agency.h"
 #include "gk-library.h"

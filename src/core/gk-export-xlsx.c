@@ -32,16 +32,35 @@
 
 static const char * const common_headers[] = { "文件", "机关", "年度", "模板" };
 
-typedef struct
+/* The sheets with a line or more per report, in the workbook's order. */
+enum
 {
-  lxw_workbook *workbook;
-  lxw_format   *header;
-  lxw_format   *signed_number;
-  lxw_format   *percent;
-  lxw_error     error;     /* the first error of a write */
-  gboolean      too_many_rows;
-  const char   *sheet;     /* the sheet that had too many rows */
-} Writer;
+  SHEET_T2,
+  SHEET_T3,
+  SHEET_T4,
+  SHEET_INDICATORS,
+  SHEET_FINDINGS,
+  N_SHEETS
+};
+
+/* The workbook is written a report at a time, so that an export of a
+ * whole library needs only one report in memory: each sheet remembers
+ * its next line. */
+struct _GkExportXlsx
+{
+  char          *path;
+  lxw_workbook  *workbook;
+  lxw_format    *header;
+  lxw_format    *signed_number;
+  lxw_format    *percent;
+  lxw_worksheet *sheets[N_SHEETS];
+  lxw_row_t      rows[N_SHEETS];
+  lxw_error      error;     /* the first error of a write */
+  gboolean       too_many_rows;
+  const char    *sheet;     /* the sheet that had too many rows */
+};
+
+typedef GkExportXlsx Writer;
 
 static void
 note_error (Writer    *w,
@@ -182,61 +201,57 @@ dup_t2_item (GkTemplate  template_,
 }
 
 static void
-write_t2 (Writer    *w,
-          GPtrArray *reports)
+add_t2_sheet (Writer *w)
 {
   static const char * const headers[] = { "条款", "行键", "项目", "列键", "栏目", "数值", "原文" };
   static const double widths[] = { 24, 28, 8, 8, 18, 22, 22, 18, 24, 12, 14 };
-  lxw_worksheet *sheet = add_sheet (w, GK_EXPORT_XLSX_SHEET_T2, headers, G_N_ELEMENTS (headers), widths);
-  lxw_row_t row = 1;
 
-  if (sheet == NULL)
+  w->sheets[SHEET_T2] = add_sheet (w, GK_EXPORT_XLSX_SHEET_T2, headers, G_N_ELEMENTS (headers), widths);
+}
+
+static void
+write_t2 (Writer   *w,
+          GkReport *report)
+{
+  lxw_worksheet *sheet = w->sheets[SHEET_T2];
+  lxw_row_t *row = &w->rows[SHEET_T2];
+  GkTable *table = gk_report_get_table (report, GK_TABLE_2);
+  GkTemplate template_;
+
+  if (sheet == NULL || table == NULL)
     return;
+  template_ = table_template (report, table);
 
-  for (guint r = 0; r < reports->len; r++)
+  for (guint i = 0; i < gk_table_get_n_cells (table); i++, (*row)++)
     {
-      GkReport *report = g_ptr_array_index (reports, r);
-      GkTable *table = gk_report_get_table (report, GK_TABLE_2);
-      GkTemplate template_;
+      GkCell *cell = gk_table_get_cell (table, i);
+      const char *row_key = gk_cell_get_row (cell);
+      const char *column_key = gk_cell_get_column (cell);
+      g_autofree char *item = dup_t2_item (template_, row_key);
 
-      if (table == NULL)
-        continue;
-      template_ = table_template (report, table);
-
-      for (guint i = 0; i < gk_table_get_n_cells (table); i++, row++)
-        {
-          GkCell *cell = gk_table_get_cell (table, i);
-          const char *row_key = gk_cell_get_row (cell);
-          const char *column_key = gk_cell_get_column (cell);
-          g_autofree char *item = dup_t2_item (template_, row_key);
-
-          if (!row_fits (w, GK_EXPORT_XLSX_SHEET_T2, row))
-            return;
-          write_report_columns (w, sheet, row, report);
-          write_string (w, sheet, row, 4, item, NULL);
-          write_string (w, sheet, row, 5, row_key, NULL);
-          write_string (w, sheet, row, 6, gk_keys_row_label (GK_TABLE_2, template_, row_key), NULL);
-          write_string (w, sheet, row, 7, column_key, NULL);
-          write_string (w, sheet, row, 8, gk_keys_column_label (GK_TABLE_2, template_, column_key), NULL);
-          write_cell (w, sheet, row, 9, cell);
-          write_string (w, sheet, row, 10, gk_cell_get_raw (cell), NULL);
-        }
+      if (!row_fits (w, GK_EXPORT_XLSX_SHEET_T2, *row))
+        return;
+      write_report_columns (w, sheet, *row, report);
+      write_string (w, sheet, *row, 4, item, NULL);
+      write_string (w, sheet, *row, 5, row_key, NULL);
+      write_string (w, sheet, *row, 6, gk_keys_row_label (GK_TABLE_2, template_, row_key), NULL);
+      write_string (w, sheet, *row, 7, column_key, NULL);
+      write_string (w, sheet, *row, 8, gk_keys_column_label (GK_TABLE_2, template_, column_key), NULL);
+      write_cell (w, sheet, *row, 9, cell);
+      write_string (w, sheet, *row, 10, gk_cell_get_raw (cell), NULL);
     }
 }
 
 /* Tables 3 and 4: a line per row of the table, a column per column. */
 static void
-write_grid (Writer     *w,
-            GPtrArray  *reports,
-            GkTableId   id,
-            const char *name)
+add_grid_sheet (Writer     *w,
+                GkTableId   id,
+                const char *name)
 {
   const GkKeyLabel *columns;
   guint n_columns;
   g_autoptr(GPtrArray) headers = g_ptr_array_new ();
   double widths[32] = { 24, 28, 8, 8, 12, 40 };
-  lxw_worksheet *sheet;
-  lxw_row_t row = 1;
 
   columns = id == GK_TABLE_3 ? gk_keys_t3_columns (&n_columns) : gk_keys_t4_columns (&n_columns);
   g_assert (n_columns + 6 <= G_N_ELEMENTS (widths));
@@ -246,45 +261,51 @@ write_grid (Writer     *w,
   for (guint c = 0; c < n_columns; c++)
     g_ptr_array_add (headers, (gpointer) columns[c].label);
 
-  sheet = add_sheet (w, name, (const char * const *) headers->pdata, headers->len, widths);
-  if (sheet == NULL)
+  w->sheets[id == GK_TABLE_3 ? SHEET_T3 : SHEET_T4] =
+    add_sheet (w, name, (const char * const *) headers->pdata, headers->len, widths);
+}
+
+static void
+write_grid (Writer     *w,
+            GkReport   *report,
+            GkTableId   id,
+            const char *name)
+{
+  guint which = id == GK_TABLE_3 ? SHEET_T3 : SHEET_T4;
+  lxw_worksheet *sheet = w->sheets[which];
+  lxw_row_t *row = &w->rows[which];
+  GkTable *table = gk_report_get_table (report, id);
+  const GkKeyLabel *columns;
+  g_autoptr(GPtrArray) rows = NULL;
+  GkTemplate template_;
+  guint n_columns;
+
+  if (sheet == NULL || table == NULL)
     return;
 
-  for (guint r = 0; r < reports->len; r++)
+  columns = id == GK_TABLE_3 ? gk_keys_t3_columns (&n_columns) : gk_keys_t4_columns (&n_columns);
+  template_ = table_template (report, table);
+  rows = gk_table_dup_row_keys (table);
+
+  for (guint i = 0; i < rows->len; i++, (*row)++)
     {
-      GkReport *report = g_ptr_array_index (reports, r);
-      GkTable *table = gk_report_get_table (report, id);
-      g_autoptr(GPtrArray) rows = NULL;
-      GkTemplate template_;
+      const char *row_key = g_ptr_array_index (rows, i);
 
-      if (table == NULL)
-        continue;
-      template_ = table_template (report, table);
-      rows = gk_table_dup_row_keys (table);
-
-      for (guint i = 0; i < rows->len; i++, row++)
-        {
-          const char *row_key = g_ptr_array_index (rows, i);
-
-          if (!row_fits (w, name, row))
-            return;
-          write_report_columns (w, sheet, row, report);
-          write_string (w, sheet, row, 4, row_key, NULL);
-          write_string (w, sheet, row, 5, gk_keys_row_label (id, template_, row_key), NULL);
-          for (guint c = 0; c < n_columns; c++)
-            write_cell (w, sheet, row, 6 + c, gk_table_lookup (table, row_key, columns[c].key));
-        }
+      if (!row_fits (w, name, *row))
+        return;
+      write_report_columns (w, sheet, *row, report);
+      write_string (w, sheet, *row, 4, row_key, NULL);
+      write_string (w, sheet, *row, 5, gk_keys_row_label (id, template_, row_key), NULL);
+      for (guint c = 0; c < n_columns; c++)
+        write_cell (w, sheet, *row, 6 + c, gk_table_lookup (table, row_key, columns[c].key));
     }
 }
 
 static void
-write_indicators (Writer    *w,
-                  GPtrArray *reports)
+add_indicators_sheet (Writer *w)
 {
   const char *headers[GK_N_INDICATORS];
   double widths[4 + GK_N_INDICATORS] = { 24, 28, 8, 8 };
-  lxw_worksheet *sheet;
-  lxw_row_t row = 1;
 
   for (guint i = 0; i < GK_N_INDICATORS; i++)
     {
@@ -292,27 +313,32 @@ write_indicators (Writer    *w,
       widths[4 + i] = 14;
     }
 
-  sheet = add_sheet (w, GK_EXPORT_XLSX_SHEET_INDICATORS, headers, GK_N_INDICATORS, widths);
+  w->sheets[SHEET_INDICATORS] = add_sheet (w, GK_EXPORT_XLSX_SHEET_INDICATORS, headers, GK_N_INDICATORS, widths);
+}
+
+static void
+write_indicators (Writer   *w,
+                  GkReport *report)
+{
+  lxw_worksheet *sheet = w->sheets[SHEET_INDICATORS];
+  lxw_row_t row = w->rows[SHEET_INDICATORS];
+
   if (sheet == NULL)
     return;
 
-  for (guint r = 0; r < reports->len; r++, row++)
+  if (!row_fits (w, GK_EXPORT_XLSX_SHEET_INDICATORS, row))
+    return;
+  w->rows[SHEET_INDICATORS]++;
+  write_report_columns (w, sheet, row, report);
+  for (guint i = 0; i < GK_N_INDICATORS; i++)
     {
-      GkReport *report = g_ptr_array_index (reports, r);
+      GkIndicatorResult result;
 
-      if (!row_fits (w, GK_EXPORT_XLSX_SHEET_INDICATORS, row))
-        return;
-      write_report_columns (w, sheet, row, report);
-      for (guint i = 0; i < GK_N_INDICATORS; i++)
-        {
-          GkIndicatorResult result;
-
-          gk_indicator_compute (report, i, &result);
-          /* No value is an empty cell, which AVERAGE() and charts skip. */
-          if (result.state == GK_INDICATOR_HAS_VALUE)
-            write_number (w, sheet, row, 4 + i, result.value,
-                          gk_indicator_is_rate (i) ? w->percent : NULL);
-        }
+      gk_indicator_compute (report, i, &result);
+      /* No value is an empty cell, which AVERAGE() and charts skip. */
+      if (result.state == GK_INDICATOR_HAS_VALUE)
+        write_number (w, sheet, row, 4 + i, result.value,
+                      gk_indicator_is_rate (i) ? w->percent : NULL);
     }
 }
 
@@ -352,46 +378,166 @@ write_definitions (Writer *w)
 }
 
 static void
-write_findings (Writer    *w,
-                GPtrArray *reports)
+add_findings_sheet (Writer *w)
 {
   static const char * const headers[] = {
     "规则", "级别", "状态", "对象", "说明", "应为", "实为", "单元格", "对照报告", "编号",
+    "评定", "备注",
   };
-  static const double widths[] = { 24, 28, 8, 8, 6, 10, 16, 18, 80, 14, 14, 30, 20, 30 };
-  lxw_worksheet *sheet = add_sheet (w, GK_EXPORT_XLSX_SHEET_FINDINGS, headers, G_N_ELEMENTS (headers), widths);
-  lxw_row_t row = 1;
+  static const double widths[] = { 24, 28, 8, 8, 6, 10, 16, 18, 80, 14, 14, 30, 20, 30, 10, 40 };
+
+  w->sheets[SHEET_FINDINGS] = add_sheet (w, GK_EXPORT_XLSX_SHEET_FINDINGS, headers, G_N_ELEMENTS (headers), widths);
+}
+
+static void
+write_findings (Writer   *w,
+                GkReport *report)
+{
+  lxw_worksheet *sheet = w->sheets[SHEET_FINDINGS];
+  lxw_row_t *rowp = &w->rows[SHEET_FINDINGS];
+  GListModel *findings = gk_report_get_findings (report);
+  guint n = g_list_model_get_n_items (findings);
 
   if (sheet == NULL)
     return;
 
-  for (guint r = 0; r < reports->len; r++)
+  for (guint i = 0; i < n; i++, (*rowp)++)
     {
-      GkReport *report = g_ptr_array_index (reports, r);
-      GListModel *findings = gk_report_get_findings (report);
-      guint n = g_list_model_get_n_items (findings);
+      lxw_row_t row = *rowp;
+      g_autoptr(GkFinding) finding = g_list_model_get_item (findings, i);
+      g_autofree char *cells = g_strjoinv (" ", (char **) gk_finding_get_cells (finding));
+      g_autofree char *id = gk_finding_dup_id (finding);
 
-      for (guint i = 0; i < n; i++, row++)
-        {
-          g_autoptr(GkFinding) finding = g_list_model_get_item (findings, i);
-          g_autofree char *cells = g_strjoinv (" ", (char **) gk_finding_get_cells (finding));
-          g_autofree char *id = gk_finding_dup_id (finding);
-
-          if (!row_fits (w, GK_EXPORT_XLSX_SHEET_FINDINGS, row))
-            return;
-          write_report_columns (w, sheet, row, report);
-          write_string (w, sheet, row, 4, gk_finding_get_rule (finding), NULL);
-          write_string (w, sheet, row, 5, gk_severity_to_string (gk_finding_get_severity (finding)), NULL);
-          write_string (w, sheet, row, 6, gk_finding_status_to_string (gk_finding_get_status (finding)), NULL);
-          write_string (w, sheet, row, 7, gk_finding_get_subject (finding), NULL);
-          write_string (w, sheet, row, 8, gk_finding_get_message (finding), NULL);
-          write_string (w, sheet, row, 9, gk_finding_get_expected (finding), NULL);
-          write_string (w, sheet, row, 10, gk_finding_get_found (finding), NULL);
-          write_string (w, sheet, row, 11, cells, NULL);
-          write_string (w, sheet, row, 12, gk_finding_get_other_report (finding), NULL);
-          write_string (w, sheet, row, 13, id, NULL);
-        }
+      if (!row_fits (w, GK_EXPORT_XLSX_SHEET_FINDINGS, row))
+        return;
+      write_report_columns (w, sheet, row, report);
+      write_string (w, sheet, row, 4, gk_finding_get_rule (finding), NULL);
+      write_string (w, sheet, row, 5, gk_severity_to_string (gk_finding_get_severity (finding)), NULL);
+      write_string (w, sheet, row, 6, gk_finding_status_to_string (gk_finding_get_status (finding)), NULL);
+      write_string (w, sheet, row, 7, gk_finding_get_subject (finding), NULL);
+      write_string (w, sheet, row, 8, gk_finding_get_message (finding), NULL);
+      write_string (w, sheet, row, 9, gk_finding_get_expected (finding), NULL);
+      write_string (w, sheet, row, 10, gk_finding_get_found (finding), NULL);
+      write_string (w, sheet, row, 11, cells, NULL);
+      write_string (w, sheet, row, 12, gk_finding_get_other_report (finding), NULL);
+      write_string (w, sheet, row, 13, id, NULL);
+      /* What the evaluator decided, so a reviewed library exports its
+       * review. */
+      write_string (w, sheet, row, 14, gk_verdict_to_string (gk_finding_get_verdict (finding)), NULL);
+      write_string (w, sheet, row, 15, gk_finding_get_note (finding), NULL);
     }
+}
+
+/**
+ * gk_export_xlsx_begin:
+ * @path: the file to write, replaced when it exists
+ *
+ * Starts a workbook, with its sheets and their headers; add the reports
+ * with gk_export_xlsx_append_report() and write it with
+ * gk_export_xlsx_end().
+ *
+ * Returns: (transfer full): the workbook being made, or %NULL with @error
+ *   set
+ */
+GkExportXlsx *
+gk_export_xlsx_begin (const char  *path,
+                      GError     **error)
+{
+  Writer *w;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  w = g_new0 (Writer, 1);
+  w->path = g_strdup (path);
+  w->workbook = workbook_new (path);
+  if (w->workbook == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("the spreadsheet “%s” could not be made: out of memory"), path);
+      g_free (w->path);
+      g_free (w);
+      return NULL;
+    }
+
+  w->header = workbook_add_format (w->workbook);
+  format_set_bold (w->header);
+  w->signed_number = workbook_add_format (w->workbook);
+  format_set_num_format (w->signed_number, "+0;-0;0");
+  w->percent = workbook_add_format (w->workbook);
+  format_set_num_format (w->percent, "0.00%");
+
+  add_t2_sheet (w);
+  add_grid_sheet (w, GK_TABLE_3, GK_EXPORT_XLSX_SHEET_T3);
+  add_grid_sheet (w, GK_TABLE_4, GK_EXPORT_XLSX_SHEET_T4);
+  add_indicators_sheet (w);
+  write_definitions (w);
+  add_findings_sheet (w);
+  for (guint i = 0; i < N_SHEETS; i++)
+    w->rows[i] = 1;
+
+  return w;
+}
+
+/**
+ * gk_export_xlsx_append_report:
+ *
+ * Adds @report's lines to every sheet.  @report is not kept.
+ */
+void
+gk_export_xlsx_append_report (GkExportXlsx *w,
+                              GkReport     *report)
+{
+  g_return_if_fail (w != NULL);
+  g_return_if_fail (GK_IS_REPORT (report));
+
+  write_t2 (w, report);
+  write_grid (w, report, GK_TABLE_3, GK_EXPORT_XLSX_SHEET_T3);
+  write_grid (w, report, GK_TABLE_4, GK_EXPORT_XLSX_SHEET_T4);
+  write_indicators (w, report);
+  write_findings (w, report);
+}
+
+/**
+ * gk_export_xlsx_end:
+ *
+ * Writes the workbook and frees @w.  On failure nothing is left at the
+ * path: half a workbook would pass for a whole one.
+ *
+ * Returns: %FALSE with @error set when the file could not be written
+ */
+gboolean
+gk_export_xlsx_end (GkExportXlsx  *w,
+                    GError       **error)
+{
+  g_autofree char *path = NULL;
+  lxw_error closed;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (w != NULL, FALSE);
+
+  path = g_steal_pointer (&w->path);
+
+  /* Closing writes the file, and frees the workbook whatever happens. */
+  closed = workbook_close (w->workbook);
+
+  if (w->too_many_rows || w->error != LXW_NO_ERROR || closed != LXW_NO_ERROR)
+    g_unlink (path);
+
+  if (w->too_many_rows)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                 _("the sheet “%s” would have more than the %d lines a spreadsheet can have: "
+                   "export fewer reports, or as CSV"),
+                 w->sheet, LXW_ROW_MAX);
+  else if (w->error != LXW_NO_ERROR || closed != LXW_NO_ERROR)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                 _("the spreadsheet “%s” could not be written: %s"),
+                 path, lxw_strerror (closed != LXW_NO_ERROR ? closed : w->error));
+  else
+    ok = TRUE;
+
+  g_free (w);
+  return ok;
 }
 
 /**
@@ -411,57 +557,16 @@ gk_export_xlsx_write (const char  *path,
                       GPtrArray   *reports,
                       GError     **error)
 {
-  Writer w = { 0 };
-  lxw_error closed;
+  GkExportXlsx *w;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (reports != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  w.workbook = workbook_new (path);
-  if (w.workbook == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("the spreadsheet “%s” could not be made: out of memory"), path);
-      return FALSE;
-    }
-
-  w.header = workbook_add_format (w.workbook);
-  format_set_bold (w.header);
-  w.signed_number = workbook_add_format (w.workbook);
-  format_set_num_format (w.signed_number, "+0;-0;0");
-  w.percent = workbook_add_format (w.workbook);
-  format_set_num_format (w.percent, "0.00%");
-
-  write_t2 (&w, reports);
-  write_grid (&w, reports, GK_TABLE_3, GK_EXPORT_XLSX_SHEET_T3);
-  write_grid (&w, reports, GK_TABLE_4, GK_EXPORT_XLSX_SHEET_T4);
-  write_indicators (&w, reports);
-  write_definitions (&w);
-  write_findings (&w, reports);
-
-  /* Closing writes the file, and frees the workbook whatever happens. */
-  closed = workbook_close (w.workbook);
-
-  /* Half a workbook would pass for a whole one. */
-  if (w.too_many_rows || w.error != LXW_NO_ERROR || closed != LXW_NO_ERROR)
-    g_unlink (path);
-
-  if (w.too_many_rows)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("the sheet “%s” would have more than the %d lines a spreadsheet can have: "
-                     "export fewer reports, or as CSV"),
-                   w.sheet, LXW_ROW_MAX);
-      return FALSE;
-    }
-  if (w.error != LXW_NO_ERROR || closed != LXW_NO_ERROR)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("the spreadsheet “%s” could not be written: %s"),
-                   path, lxw_strerror (closed != LXW_NO_ERROR ? closed : w.error));
-      return FALSE;
-    }
-
-  return TRUE;
+  w = gk_export_xlsx_begin (path, error);
+  if (w == NULL)
+    return FALSE;
+  for (guint r = 0; r < reports->len; r++)
+    gk_export_xlsx_append_report (w, g_ptr_array_index (reports, r));
+  return gk_export_xlsx_end (w, error);
 }

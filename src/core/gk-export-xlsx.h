@@ -18,8 +18,16 @@ G_BEGIN_DECLS
 #define GK_EXPORT_XLSX_SHEET_DEFINITIONS "指标说明"
 #define GK_EXPORT_XLSX_SHEET_FINDINGS   "发现"
 
-gboolean gk_export_xlsx_write (const char  *path,
-                               GPtrArray   *reports,
-                               GError     **error);
+typedef struct _GkExportXlsx GkExportXlsx;
+
+gboolean      gk_export_xlsx_write          (const char    *path,
+                                             GPtrArray     *reports,
+                                             GError       **error);
+GkExportXlsx *gk_export_xlsx_begin          (const char    *path,
+                                             GError       **error);
+void          gk_export_xlsx_append_report  (GkExportXlsx  *w,
+                                             GkReport      *report);
+gboolean      gk_export_xlsx_end            (GkExportXlsx  *w,
+                                             GError       **error);
 
 G_END_DECLS

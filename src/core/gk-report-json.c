@@ -112,6 +112,10 @@ add_finding (JsonBuilder *builder,
   /* Only findings across reports have it: the SHA-256 of the other one. */
   add_string_member (builder, "other_report", gk_finding_get_other_report (finding));
   add_line_member (builder, gk_finding_get_line (finding));
+  /* What the evaluator decided: an export must carry it, or a reviewed
+   * library reads as if nobody had looked at it. */
+  add_string_member (builder, "verdict", gk_verdict_to_string (gk_finding_get_verdict (finding)));
+  add_string_member (builder, "note", gk_finding_get_note (finding));
 
   json_builder_set_member_name (builder, "cells");
   json_builder_begin_array (builder);

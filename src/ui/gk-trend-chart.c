@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-chart-render.h"
+#include "gk-chart-size.h"
 #include "gk-trend-chart.h"
 
 /* The trend chart widget: draws a GkChartModel through gk_chart_render(),
@@ -482,8 +483,9 @@ gk_trend_chart_get_series_color (GkTrendChart  *self,
  * @path: where to write; the format follows the extension (.png, .svg,
  *   .pdf)
  *
- * Exports the chart at the given size, with title and legend drawn in, in
- * the light palette that prints well.
+ * Exports the chart at @width × @height (pixels in a PNG or an SVG, points
+ * in a PDF; see gk_chart_size_check() for the limits), with title and
+ * legend drawn in, in the light palette that prints well.
  */
 gboolean
 gk_trend_chart_export (GkTrendChart  *self,
@@ -498,6 +500,10 @@ gk_trend_chart_export (GkTrendChart  *self,
 
   g_return_val_if_fail (GK_IS_TREND_CHART (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The size is the user's choice: a bad one is an error, not a crash. */
+  if (!gk_chart_size_check (width, height, error))
+    return FALSE;
 
   if (self->model == NULL)
     {

@@ -8,6 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-chart-export-dialog.h"
+#include "gk-export-dialog.h"
+#include "gk-trend-chart.h"
 #include "gk-trends-view.h"
 #include "gk-window-private.h"
 
@@ -370,9 +373,217 @@ export_chart_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   GkWindow *self = GK_WINDOW (widget);
+  GtkWidget *chart = gk_trends_view_get_chart (GK_TRENDS_VIEW (self->trends_view));
 
   adw_view_stack_set_visible_child_name (self->view_stack, "trends");
-  gk_trends_view_export (GK_TRENDS_VIEW (self->trends_view));
+  /* The size is asked first, then the file. */
+  gk_chart_export_dialog_present (GTK_WINDOW (self), GK_TREND_CHART (chart), self->toast_overlay);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Exports: the check sheet of a report, the whole library                */
+
+static void
+open_file_cb (AdwToast *toast,
+              GkWindow *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (toast), "file");
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
+/* A toast naming the file, with a button that opens it. */
+static void
+toast_written (GkWindow   *self,
+               const char *message,
+               GFile      *file)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_timeout (toast, 8);
+  g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_file_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_export_error (GkWindow     *self,
+                   const char   *heading,
+                   GFile        *file,
+                   const GError *error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+  /* Translators: the file, then what went wrong */
+  adw_message_dialog_format_body (dialog, _("Writing “%s” failed: %s"), name, error->message);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  GkStore *store;
+  gint64   report_id;
+  GFile   *file;
+} SheetJob;
+
+static void
+sheet_job_free (gpointer data)
+{
+  SheetJob *job = data;
+
+  g_object_unref (job->store);
+  g_object_unref (job->file);
+  g_free (job);
+}
+
+/* The report is read afresh from the store in the thread: the one on
+ * screen belongs to the main thread, and the store's copy has every
+ * verdict saved so far. */
+static void
+sheet_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  SheetJob *job = task_data;
+  g_autoptr(GkReport) report = NULL;
+  GError *error = NULL;
+
+  report = gk_store_load_report (job->store, job->report_id, &error);
+  if (report == NULL
+      || !gk_check_sheet_write_pdf_file (report, job->file, 0, 0, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+sheet_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GkWindow *self = GK_WINDOW (source);
+  SheetJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    show_export_error (self, _("The Check Sheet Could Not Be Saved"), job->file, error);
+  else
+    {
+      g_autofree char *name = g_file_get_basename (job->file);
+      /* Translators: a toast; %s is the file's name */
+      g_autofree char *message = g_strdup_printf (_("Check sheet saved as “%s”"), name);
+
+      toast_written (self, message, job->file);
+    }
+}
+
+static void
+sheet_chooser_response_cb (GtkNativeDialog *chooser,
+                           int              response,
+                           GkWindow        *self)
+{
+  gint64 report_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chooser), "report-id"));
+
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, sheet_done_cb, NULL);
+      SheetJob *job = g_new0 (SheetJob, 1);
+
+      job->store = g_object_ref (self->store);
+      job->report_id = report_id;
+      job->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_task_set_task_data (task, job, sheet_job_free);
+      g_task_set_source_tag (task, sheet_chooser_response_cb);
+      g_task_run_in_thread (task, sheet_thread);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_check_sheet_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter;
+  g_autofree char *name = NULL;
+  gint64 report_id;
+
+  if (self->report == NULL || self->store == NULL)
+    return;
+  report_id = gk_store_report_id (self->report);
+  if (report_id <= 0)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export Check Sheet"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("PDF Documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  name = gk_check_sheet_default_name (self->report);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  /* The report chosen now, even if another is shown when the file is. */
+  g_object_set_data (G_OBJECT (chooser), "report-id", GSIZE_TO_POINTER ((gsize) report_id));
+  g_signal_connect (chooser, "response", G_CALLBACK (sheet_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+library_exported_cb (GkExportDialog *dialog,
+                     guint           n_reports,
+                     GFile          *file,
+                     GkWindow       *self)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+
+  /* Translators: a toast; %u is a number of reports, %s a file name */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u report to “%s”",
+                                          "Exported %u reports to “%s”", n_reports),
+                             n_reports, name);
+  toast_written (self, message, file);
+}
+
+static guint
+count_reports (GkWindow *self)
+{
+  GListModel *agencies = gk_library_get_agencies (self->library);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (agencies); i++)
+    {
+      g_autoptr(GListModel) agency = g_list_model_get_item (agencies, i);
+      n += g_list_model_get_n_items (agency);
+    }
+  return n;
+}
+
+static void
+export_library_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+  GkExportDialog *dialog;
+
+  if (self->store == NULL || self->library == NULL)
+    return;
+
+  dialog = gk_export_dialog_new (GTK_WINDOW (self), self->store, count_reports (self));
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (library_exported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
@@ -389,6 +600,10 @@ _gk_window_update_actions (GkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.correct-year", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-agency", self->agency != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-report", has_report && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-check-sheet", has_report && self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-library",
+                                 self->store != NULL && self->library != NULL
+                                 && g_list_model_get_n_items (G_LIST_MODEL (self->library)) > 0);
 }
 
 void
@@ -408,8 +623,12 @@ _gk_window_class_actions_init (GkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.remove-report", NULL, remove_report_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "sidebar-visible");
+  gtk_widget_class_install_action (widget_class, "win.export-check-sheet", NULL, export_check_sheet_action);
+  gtk_widget_class_install_action (widget_class, "win.export-library", NULL, export_library_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-import", NULL);
+  /* The check sheet is what gets printed: Ctrl+P, as Print elsewhere. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.export-check-sheet", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
 }
