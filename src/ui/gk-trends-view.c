@@ -411,92 +411,11 @@ library_changed_cb (GkTrendsView *self)
 
 /* ---------------------------------------------------------------------- */
 
-static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    GkTrendsView    *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
-      const char *extension = filter ? g_object_get_data (G_OBJECT (filter), "extension") : NULL;
-      g_autofree char *lower = g_ascii_strdown (path ? path : "", -1);
-
-      /* The chosen filter decides the format when the name says nothing. */
-      if (path != NULL && extension != NULL
-          && !g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg")
-          && !g_str_has_suffix (lower, ".pdf"))
-        {
-          char *with_extension = g_strconcat (path, extension, NULL);
-          g_free (path);
-          path = with_extension;
-        }
-
-      if (path == NULL
-          || !gk_trend_chart_export (GK_TREND_CHART (self->chart), path, 1200, 720, &error))
-        {
-          GtkWidget *toplevel = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
-          GtkWidget *msg = adw_message_dialog_new (GTK_WINDOW (toplevel), _("The Chart Could Not Be Exported"),
-                                                   error ? error->message : _("Choose a local file."));
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (msg), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (msg));
-        }
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-add_export_filter (GtkFileChooser *chooser,
-                   const char     *name,
-                   const char     *mime_type,
-                   const char     *extension)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_mime_type (filter, mime_type);
-  g_object_set_data (G_OBJECT (filter), "extension", (gpointer) extension);
-  gtk_file_chooser_add_filter (chooser, filter);
-  g_object_unref (filter);
-}
-
-/**
- * gk_trends_view_export:
- *
- * Asks where to export the chart, as PNG, SVG or PDF.
- */
-void
-gk_trends_view_export (GkTrendsView *self)
-{
-  GtkFileChooserNative *chooser;
-  GtkRoot *root;
-  g_autofree char *name = NULL;
-
-  g_return_if_fail (GK_IS_TRENDS_VIEW (self));
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (root),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_export_filter (GTK_FILE_CHOOSER (chooser), _("PNG Image"), "image/png", ".png");
-  add_export_filter (GTK_FILE_CHOOSER (chooser), _("SVG Image"), "image/svg+xml", ".svg");
-  add_export_filter (GTK_FILE_CHOOSER (chooser), _("PDF Document"), "application/pdf", ".pdf");
-  /* Translators: the default file name of an exported chart */
-  name = g_strdup_printf ("%s.png", _("chart"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
+/* The window's Export Chart (Ctrl+E) asks for a size, then a file. */
 static void
 export_clicked_cb (GkTrendsView *self)
 {
-  gk_trends_view_export (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.export-chart", NULL);
 }
 
 /* ---------------------------------------------------------------------- */

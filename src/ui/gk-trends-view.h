@@ -28,7 +28,6 @@ void       gk_trends_view_set_scope  (GkTrendsView  *self,
                                       GkTrendsScope  scope);
 void       gk_trends_view_choose_agencies (GkTrendsView       *self,
                                            const char * const *names);
-void       gk_trends_view_export     (GkTrendsView  *self);
 GtkWidget *gk_trends_view_get_chart  (GkTrendsView  *self);
 
 GPtrArray *gk_trends_collect_reports (GListModel    *agencies);

@@ -421,12 +421,51 @@ _gk_window_show_report (GkWindow *self,
                                   report_contents_loaded_cb, g_object_ref (self));
 }
 
+/* In GTK 4.8, a drop-down whose item is chosen closes its popover while
+ * the focus is still inside; as the popover unmaps, the agencies' list
+ * selects a row (its first, or the one after) though nobody chose it,
+ * and another report shows.  No one selects an agency or a year from
+ * inside a popover, so a selection made while the focus is in one is
+ * undone. */
+static gboolean
+focus_is_in_popover (GkWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL;
+}
+
+/* Selects @item in @selection again; FALSE when it is not there. */
+static gboolean
+reselect (GtkSingleSelection *selection,
+          gpointer            item)
+{
+  GListModel *model = G_LIST_MODEL (selection);
+
+  for (guint i = 0; item != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) candidate = g_list_model_get_item (model, i);
+
+      if (candidate == item)
+        {
+          gtk_single_selection_set_selected (selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 year_selected_cb (GkWindow           *self,
                   GParamSpec         *pspec,
                   GtkSingleSelection *selection)
 {
-  _gk_window_show_report (self, gtk_single_selection_get_selected_item (selection));
+  GkReport *report = gtk_single_selection_get_selected_item (selection);
+
+  if (focus_is_in_popover (self)
+      && (report == self->report || reselect (selection, self->report)))
+    return;
+  _gk_window_show_report (self, report);
 }
 
 static void
@@ -444,6 +483,10 @@ agency_selected_cb (GkWindow           *self,
                     GtkSingleSelection *selection)
 {
   GkAgency *agency = gtk_single_selection_get_selected_item (selection);
+
+  if (focus_is_in_popover (self)
+      && (agency == self->agency || reselect (selection, self->agency)))
+    return;
 
   self->agency = agency;
   gtk_single_selection_set_model (self->year_selection, agency ? G_LIST_MODEL (agency) : NULL);
