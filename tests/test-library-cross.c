@@ -493,6 +493,61 @@ test_pending_at_opening (Fixture       *fixture,
   fixture->library = g_steal_pointer (&reopened);
 }
 
+/* An agency with one report has nothing to compare: it is settled
+ * without its tables being read, and no findings-changed is emitted;
+ * one with two reports, or with findings across reports left over, is
+ * compared as before. */
+static void
+test_lone_agency (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char * const agencies[] = { AGENCY, NULL };
+  gboolean settled = TRUE;
+  guint n_changed;
+
+  import_files (fixture, write_variant (fixture, "2020.txt", 2020, NULL), NULL);
+  g_assert_true (gk_store_add_cross_pending (fixture->store, agencies, &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_store_settle_lone_agency (fixture->store, AGENCY, &settled, &error));
+  g_assert_no_error (error);
+  g_assert_true (settled);
+  {
+    g_auto(GStrv) pending = gk_store_dup_cross_pending (fixture->store, &error);
+    g_assert_cmpuint (g_strv_length (pending), ==, 0);
+  }
+
+  /* Through the library: checked, and nothing changed to tell. */
+  n_changed = fixture->n_changed;
+  gk_library_check_agency (fixture->library, AGENCY);
+  wait_for_checks (fixture->library);
+  g_assert_cmpuint (fixture->n_changed, ==, n_changed);
+
+  /* Two reports with a broken carry-over: not settled; C1 found. */
+  import_files (fixture, write_variant (fixture, "2019.txt", 2019, "5\t0\t0\t0\t0\t0\t5"), NULL);
+  g_assert_true (gk_store_settle_lone_agency (fixture->store, AGENCY, &settled, &error));
+  g_assert_false (settled);
+  {
+    g_autoptr(GkReport) cur = report_of (fixture->library, 2020, TRUE);
+    load_contents (fixture->library, cur);
+    g_assert_cmpuint (count_rule (cur, "C1"), >, 0);
+  }
+
+  /* The 2019 report removed: the one left still holds its C1 until the
+   * check that follows the removal, which is not a lone settling. */
+  {
+    g_autoptr(GkReport) old = report_of (fixture->library, 2019, TRUE);
+    g_autoptr(GkReport) cur = NULL;
+
+    g_assert_true (gk_library_remove_report (fixture->library, old, &error));
+    g_assert_no_error (error);
+    wait_for_checks (fixture->library);
+    cur = report_of (fixture->library, 2020, TRUE);
+    load_contents (fixture->library, cur);
+    g_assert_cmpuint (count_rule (cur, "C1"), ==, 0);
+  }
+}
+
 /* A library of schema 3, before the checks across reports: opening it
  * migrates it and compares the reports of every agency. */
 static void
@@ -546,6 +601,7 @@ main (int   argc,
   g_test_add ("/library-cross/version-conflict", Fixture, NULL, fixture_set_up, test_version_conflict, fixture_tear_down);
   g_test_add ("/library-cross/pending-at-opening", Fixture, NULL, fixture_set_up, test_pending_at_opening, fixture_tear_down);
 
+  g_test_add ("/library-cross/lone-agency", Fixture, NULL, fixture_set_up, test_lone_agency, fixture_tear_down);
   g_test_add ("/library-cross/migration", Fixture, NULL, fixture_set_up, test_migration, fixture_tear_down);
 
   return g_test_run ();

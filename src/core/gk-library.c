@@ -785,6 +785,7 @@ typedef struct
   GkStore    *store;
   char       *agency;
   GArray     *ids;      /* gint64: the agency's reports in the model */
+  gboolean    unchanged; /* a lone report: nothing was compared */
 } CrossCheck;
 
 static void
@@ -814,6 +815,18 @@ cross_check_thread (GTask        *task,
   GError *error = NULL;
   g_autoptr(GPtrArray) group = NULL;
   g_autoptr(GHashTable) updated = NULL;
+
+  if (!gk_store_settle_lone_agency (check->store, check->agency, &check->unchanged, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (check->unchanged)
+    {
+      g_task_return_pointer (task, g_hash_table_new (g_int64_hash, g_int64_equal),
+                             (GDestroyNotify) g_hash_table_unref);
+      return;
+    }
 
   group = gk_store_load_cross_group (check->store, check->agency, &error);
   if (group == NULL)
@@ -916,6 +929,12 @@ cross_check_done (GObject      *object,
     return;
 
   agency_name = g_steal_pointer (&self->checking);
+  if (updated != NULL && ((CrossCheck *) g_task_get_task_data (G_TASK (result)))->unchanged)
+    {
+      /* A lone report, with nothing to compare before or now. */
+      start_next_check (self);
+      return;
+    }
   if (updated == NULL)
     {
       /* The agency stays pending in the store, for the next opening. */

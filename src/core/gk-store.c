@@ -3675,6 +3675,63 @@ gk_store_load_cross_group (GkStore     *self,
   return g_steal_pointer (&reports);
 }
 
+#define SQL_LONE_AGENCY \
+  "SELECT (SELECT count(*) FROM (" SQL_CROSS_GROUP "))," \
+  " (SELECT count(*) FROM cross_findings WHERE report_id IN (SELECT id FROM reports WHERE eff_agency = ?1))"
+
+/**
+ * gk_store_settle_lone_agency:
+ * @agency: an agency name, as the library lists it
+ * @settled: (out): whether @agency was settled
+ *
+ * Most agencies of a library have one report, which has nothing to be
+ * compared with: when @agency has at most one report to compare and
+ * none of its reports holds findings across reports, marks it as
+ * checked without loading anything, and sets @settled.  Otherwise
+ * changes nothing: the agency needs gk_store_load_cross_group() and
+ * gk_store_replace_cross_findings().
+ */
+gboolean
+gk_store_settle_lone_agency (GkStore     *self,
+                             const char  *agency,
+                             gboolean    *settled,
+                             GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (agency != NULL, FALSE);
+  g_return_val_if_fail (settled != NULL, FALSE);
+
+  *settled = FALSE;
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, SQL_BEGIN_WRITE, error))
+    return FALSE;
+
+  {
+    g_autoptr(GkStoreStmt) stmt = get_stmt (self, SQL_LONE_AGENCY, error);
+    int rc;
+
+    ok = stmt != NULL;
+    if (ok)
+      {
+        bind_text (stmt, 1, agency);
+        rc = sqlite3_step (stmt);
+        if (rc == SQLITE_ROW)
+          *settled = sqlite3_column_int64 (stmt, 0) <= 1 && sqlite3_column_int64 (stmt, 1) == 0;
+        else
+          ok = fail (self, rc, error);
+      }
+  }
+  if (ok && *settled)
+    ok = run_for_text (self, SQL_DELETE_PENDING, agency, error);
+  if (!ok)
+    *settled = FALSE;
+
+  return end (self, ok, ok ? error : NULL);
+}
+
 /**
  * gk_store_replace_cross_findings:
  * @agency: the agency @reports were loaded for

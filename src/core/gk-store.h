@@ -199,6 +199,10 @@ gboolean    gk_store_set_verdict        (GkStore              *self,
 GPtrArray  *gk_store_load_cross_group   (GkStore              *self,
                                          const char           *agency,
                                          GError              **error);
+gboolean    gk_store_settle_lone_agency (GkStore              *self,
+                                         const char           *agency,
+                                         gboolean             *settled,
+                                         GError              **error);
 gboolean    gk_store_replace_cross_findings (GkStore          *self,
                                              const char       *agency,
                                              GPtrArray        *reports,

@@ -6,6 +6,9 @@
  *                                fresh library at DB, as the window does
  *   gk-bench-app load DB         load the library the app opens at start
  *   gk-bench-app chart DB        redraw the whole library's trend chart
+ *   gk-bench-app check DB        compare every agency's reports with each
+ *                                other again (C1–C3, D1, D2), as the app
+ *                                does in the background after an import
  *
  * Each prints what it measured, and last a line for scripts:
  *   RESULT import reports=N added=N versions=N duplicates=N failed=N
@@ -14,6 +17,7 @@
  *   RESULT load reports=N agencies=N seconds=S rss_kb=N
  *   RESULT chart reports=N years=N redraws=N outcomes_ms=M disputes_ms=M
  *          ms=M
+ *   RESULT check agencies=N seconds=S
  * (each on one line).  rss_kb is the process's peak resident set size
  * (getrusage ru_maxrss).  GK_BENCH_REDRAWS sets the number of redraws per
  * chart kind (200). */
@@ -271,6 +275,62 @@ bench_load (const char *db)
   return 0;
 }
 
+/* ---- check ----------------------------------------------------------- */
+
+static int
+bench_check (const char *db)
+{
+  g_autoptr(GkLibrary) library = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  GListModel *agencies;
+  guint n_agencies, n_lone = 0;
+  gint64 start;
+  double seconds;
+
+  library = load_library (db, NULL);
+  if (library == NULL)
+    return 1;
+  /* Whatever was pending at opening first. */
+  while (gk_library_is_checking (library))
+    g_main_context_iteration (NULL, TRUE);
+
+  agencies = gk_library_get_agencies (library);
+  n_agencies = g_list_model_get_n_items (agencies);
+  for (guint i = 0; i < n_agencies; i++)
+    {
+      g_autoptr(GkAgency) agency = g_list_model_get_item (agencies, i);
+
+      g_ptr_array_add (names, g_strdup (gk_agency_get_name (agency)));
+      if (gk_agency_get_n_reports (agency) <= 1)
+        n_lone++;
+    }
+  g_ptr_array_add (names, NULL);
+
+  if (!gk_store_add_cross_pending (gk_library_get_store (library),
+                                   (const char * const *) names->pdata, &error))
+    {
+      g_printerr ("gk-bench-app: %s\n", error->message);
+      return 1;
+    }
+  g_clear_object (&library);
+
+  /* As the app after an import of the whole corpus: at opening, every
+   * agency is to be compared again. */
+  start = g_get_monotonic_time ();
+  library = load_library (db, NULL);
+  if (library == NULL)
+    return 1;
+  while (gk_library_is_checking (library))
+    g_main_context_iteration (NULL, TRUE);
+  seconds = seconds_since (start);
+
+  g_print ("compared the reports of %u agencies (%u with one report) in %.3f s\n",
+           n_agencies, n_lone, seconds);
+  g_print ("RESULT check agencies=%u seconds=%.6f\n", n_agencies, seconds);
+  return 0;
+}
+
 /* ---- chart ----------------------------------------------------------- */
 
 /* The rule of gk_trends_collect_reports() (src/ui/gk-trends-view.c, which
@@ -442,7 +502,8 @@ usage (void)
 {
   g_printerr ("usage: gk-bench-app import DIR DB\n"
               "       gk-bench-app load DB\n"
-              "       gk-bench-app chart DB\n");
+              "       gk-bench-app chart DB\n"
+              "       gk-bench-app check DB\n");
   return 2;
 }
 
@@ -458,5 +519,7 @@ main (int   argc,
     return bench_load (argv[2]);
   if (argc == 3 && strcmp (argv[1], "chart") == 0)
     return bench_chart (argv[2]);
+  if (argc == 3 && strcmp (argv[1], "check") == 0)
+    return bench_check (argv[2]);
   return usage ();
 }
