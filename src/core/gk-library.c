@@ -28,6 +28,8 @@ struct _GkLibrary
   /* The checks across reports (gk-cross-checks.h), one agency at a time
    * in a worker thread: the names waiting, and the one being checked. */
   GQueue        pending;
+  GHashTable   *pending_set;  /* the names in pending, for lookups: a
+                               * library opens with thousands */
   char         *checking;
   GCancellable *cancellable;
 };
@@ -98,6 +100,7 @@ gk_library_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->pending_set, g_hash_table_unref);
   g_queue_clear_full (&self->pending, g_free);
   g_clear_pointer (&self->checking, g_free);
   g_queue_clear_full (&self->loaded, g_object_unref);
@@ -311,6 +314,22 @@ gk_library_add_report (GkLibrary *self,
 }
 
 
+/* Queues @agency for a check, unless it is queued already. */
+static void
+push_pending (GkLibrary  *self,
+              const char *agency)
+{
+  char *name;
+
+  if (self->pending_set == NULL)
+    self->pending_set = g_hash_table_new (g_str_hash, g_str_equal);
+  if (g_hash_table_contains (self->pending_set, agency))
+    return;
+  name = g_strdup (agency);
+  g_queue_push_tail (&self->pending, name);
+  g_hash_table_add (self->pending_set, name);
+}
+
 /* The agencies whose reports were never compared (a library made before
  * the checks across reports), or whose check did not finish. */
 static void
@@ -328,8 +347,7 @@ queue_pending_checks (GkLibrary *self)
       return;
     }
   for (guint i = 0; pending[i] != NULL; i++)
-    if (g_queue_find_custom (&self->pending, pending[i], (GCompareFunc) g_strcmp0) == NULL)
-      g_queue_push_tail (&self->pending, g_strdup (pending[i]));
+    push_pending (self, pending[i]);
   start_next_check (self);
 }
 
@@ -999,6 +1017,8 @@ start_next_check (GkLibrary *self)
   if (self->checking != NULL)
     return;
   self->checking = g_queue_pop_head (&self->pending);
+  if (self->checking != NULL)
+    g_hash_table_remove (self->pending_set, self->checking);
   if (self->checking == NULL)
     return;
 
@@ -1046,9 +1066,8 @@ queue_checks (GkLibrary          *self,
   /* One pass after the last change is enough; a check under way read
    * the store before this change, so it does not count. */
   for (guint i = 0; agencies[i] != NULL; i++)
-    if (*agencies[i] != '\0'
-        && g_queue_find_custom (&self->pending, agencies[i], (GCompareFunc) g_strcmp0) == NULL)
-      g_queue_push_tail (&self->pending, g_strdup (agencies[i]));
+    if (*agencies[i] != '\0')
+      push_pending (self, agencies[i]);
   start_next_check (self);
 }
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gk-tooltip.h"
 #include "gk-comparison-view.h"
 
 /* The Compare page: one row per agency, its report of the chosen year,
@@ -71,6 +72,8 @@ is_rate (GkComparisonColumn column)
 struct _GkComparisonView
 {
   GtkBox               parent_instance;
+
+  gboolean             out_of_date;  /* the library changed while unmapped */
 
   GkLibrary           *library;
   int                  year;
@@ -554,11 +557,27 @@ fill_years (GkComparisonView *self)
   gtk_widget_set_sensitive (self->year_dropdown, years->len > 0);
 }
 
+/* The rows are made while the page is shown: a library that changes
+ * while another page is, as at start or during an import, only marks
+ * them out of date. */
 static void
 library_changed_cb (GkComparisonView *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->out_of_date = TRUE;
+      return;
+    }
+  self->out_of_date = FALSE;
   fill_years (self);
   fill_rows (self);
+}
+
+static void
+mapped_cb (GkComparisonView *self)
+{
+  if (self->out_of_date)
+    library_changed_cb (self);
 }
 
 static void
@@ -595,6 +614,32 @@ activate_cb (GkComparisonView *self,
 /* ---------------------------------------------------------------------- */
 /* Cells                                                                  */
 
+/* A cell's tooltip is written when asked for: setting one on each cell
+ * as it is bound asks the display where the pointer is, a round trip
+ * per cell, which for a year of a thousand agencies took seconds. */
+static gboolean
+cell_query_tooltip_cb (GtkWidget   *label,
+                       int          x,
+                       int          y,
+                       gboolean     keyboard_mode,
+                       GtkTooltip  *tooltip,
+                       GtkListItem *item)
+{
+  GkComparisonColumn column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "gk-column"));
+  GtkWidget *view = gtk_widget_get_ancestor (label, GK_TYPE_COMPARISON_VIEW);
+  GkReport *report = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+  g_autofree char *tip = NULL;
+
+  if (view == NULL || report == NULL)
+    return FALSE;
+  text = gk_comparison_view_dup_cell_text (GK_COMPARISON_VIEW (view), report, column, &tip);
+  if (tip == NULL || *tip == '\0')
+    return FALSE;
+  gk_tooltip_set_text (tooltip, tip);
+  return TRUE;
+}
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -602,6 +647,10 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 {
   GkComparisonColumn column = GPOINTER_TO_UINT (user_data);
   GtkWidget *label = gtk_label_new (NULL);
+
+  g_object_set_data (G_OBJECT (label), "gk-column", user_data);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), item);
 
   if (column == GK_COMPARISON_AGENCY)
     {
@@ -632,15 +681,13 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
   GkReport *report = gtk_list_item_get_item (item);
   GtkWidget *view = gtk_widget_get_ancestor (label, GK_TYPE_COMPARISON_VIEW);
-  g_autofree char *tooltip = NULL;
   g_autofree char *text = NULL;
 
   /* Bound before it is in the view: bound again once it is. */
   if (view == NULL)
     view = g_object_get_data (G_OBJECT (factory), "view");
-  text = gk_comparison_view_dup_cell_text (GK_COMPARISON_VIEW (view), report, column, &tooltip);
+  text = gk_comparison_view_dup_cell_text (GK_COMPARISON_VIEW (view), report, column, NULL);
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, tooltip);
   if (g_strcmp0 (text, "—") == 0)
     gtk_widget_add_css_class (label, "dim-label");
   else
@@ -890,6 +937,7 @@ gk_comparison_view_new (GkLibrary *library)
   self->library = g_object_ref (library);
   /* The library changes its agencies' reports and then itself. */
   g_signal_connect_object (library, "items-changed", G_CALLBACK (library_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   library_changed_cb (self);
   return GTK_WIDGET (self);
 }

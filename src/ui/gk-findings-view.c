@@ -7,6 +7,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "gk-tooltip.h"
 #include "gk-findings-view.h"
 #include "gk-finding-item.h"
 
@@ -409,13 +410,13 @@ bind_cell (GtkSignalListItemFactory *factory,
   gtk_widget_remove_css_class (label, "error");
   gtk_widget_remove_css_class (label, "warning");
   gtk_widget_remove_css_class (label, "dim-label");
-  gtk_widget_set_tooltip_text (label, NULL);
+  gk_widget_set_wrapped_tooltip (label, NULL);
 
   switch ((Column) GPOINTER_TO_INT (user_data))
     {
     case COLUMN_AGENCY:
       text = agency_label (row);
-      gtk_widget_set_tooltip_text (label, text);
+      gk_widget_set_wrapped_tooltip (label, text);
       break;
     case COLUMN_YEAR:
       text = year = row->year > 0 ? g_strdup_printf ("%d", row->year) : g_strdup ("—");
@@ -429,7 +430,7 @@ bind_cell (GtkSignalListItemFactory *factory,
       break;
     case COLUMN_MESSAGE:
       text = row->message;
-      gtk_widget_set_tooltip_text (label, text);
+      gk_widget_set_wrapped_tooltip (label, text);
       if (row->verdict == GK_VERDICT_DISMISSED)
         gtk_widget_add_css_class (label, "dim-label");
       break;
