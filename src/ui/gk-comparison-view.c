@@ -758,12 +758,21 @@ add_columns (GkComparisonView *self)
         {
           GkIndicator indicator = columns[c].indicator;
 
+          g_autofree char *named = NULL;
+
           title = gk_indicator_get_name (indicator);
+          /* The Chinese name, and the translated one where it differs. */
+          if (g_strcmp0 (gk_indicator_get_name (indicator), gk_indicator_get_title (indicator)) == 0)
+            named = g_strdup (gk_indicator_get_name (indicator));
+          else
+            /* Translators: a rate's name as the reports give it, then in your language */
+            named = g_strdup_printf (C_("rate name", "%s (%s)"),
+                                     gk_indicator_get_name (indicator),
+                                     gk_indicator_get_title (indicator));
           /* Translators: a column's tooltip: the rate's name, its formula
            * in the report's terms and in cell keys, and its denominator */
-          self->header_tooltips[c] = g_strdup_printf (_("%s (%s)\n%s\n%s\nDenominator: %s.\nNo value (—) when the denominator is 0 or an input is blank."),
-                                                      gk_indicator_get_name (indicator),
-                                                      gk_indicator_get_title (indicator),
+          self->header_tooltips[c] = g_strdup_printf (_("%s\n%s\n%s\nDenominator: %s.\nNo value (—) when the denominator is 0 or an input is blank."),
+                                                      named,
                                                       gk_indicator_get_formula_zh (indicator),
                                                       gk_indicator_get_formula (indicator),
                                                       gk_indicator_get_denominator (indicator));
