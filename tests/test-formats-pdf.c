@@ -675,6 +675,92 @@ test_page_numbers (void)
     }
 }
 
+/* The importer parses on several threads at once, each PDF with its own
+ * poppler document but through poppler's and cairo's shared state (font
+ * caches, the global parameters): PDFs parsed four at a time, over and
+ * over, come back as they do one at a time. */
+typedef struct
+{
+  GPtrArray *pdfs;        /* GBytes */
+  GPtrArray *expected;    /* GkReport, parsed alone */
+  gint       next;        /* the next job, atomically */
+  guint      n_jobs;
+  gint       n_failed;
+} ThreadsRun;
+
+static gpointer
+parse_jobs_thread (gpointer data)
+{
+  ThreadsRun *run = data;
+  guint job;
+
+  while ((job = (guint) g_atomic_int_add (&run->next, 1)) < run->n_jobs)
+    {
+      guint i = job % run->pdfs->len;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GkReport) report = gk_parse_bytes (g_ptr_array_index (run->pdfs, i), "threads.pdf", &error);
+      g_autoptr(GString) diff = g_string_new (NULL);
+
+      if (report == NULL)
+        {
+          g_test_message ("PDF %u: %s", i, error->message);
+          g_atomic_int_inc (&run->n_failed);
+          continue;
+        }
+      for (GkTableId id = GK_TABLE_2; id <= GK_TABLE_4; id++)
+        compare_tables (g_ptr_array_index (run->expected, i), report, id, diff);
+      if (diff->len > 0)
+        {
+          g_test_message ("PDF %u on a thread: %s", i, diff->str);
+          g_atomic_int_inc (&run->n_failed);
+        }
+    }
+  return NULL;
+}
+
+static void
+test_threads (void)
+{
+  g_autoptr(GPtrArray) seeds = list_seeds ();
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  ThreadsRun run = { 0 };
+
+  if (skip_without_fonts ())
+    return;
+
+  run.pdfs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  run.expected = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < seeds->len; i++)
+    for (guint ruled = 0; ruled <= 1; ruled++)
+      {
+        g_autoptr(GkReport) original = parse_seed (g_ptr_array_index (seeds, i));
+        g_autoptr(GError) error = NULL;
+        GkPdfOptions options;
+        GBytes *pdf;
+        GkReport *alone;
+
+        gk_pdf_options_init (&options);
+        options.ruled_tables = ruled;
+        options.page_numbers = i % GK_PDF_N_PAGE_NUMBERS;
+        pdf = gk_report_write_pdf (original, &options, NULL);
+        alone = gk_parse_bytes (pdf, "alone.pdf", &error);
+        g_assert_no_error (error);
+        g_ptr_array_add (run.pdfs, pdf);
+        g_ptr_array_add (run.expected, alone);
+      }
+
+  run.n_jobs = 3 * run.pdfs->len;
+  for (guint t = 0; t < 4; t++)
+    g_ptr_array_add (threads, g_thread_new ("parse", parse_jobs_thread, &run));
+  for (guint t = 0; t < threads->len; t++)
+    g_thread_join (g_ptr_array_index (threads, t));
+
+  g_assert_cmpint (g_atomic_int_get (&run.n_failed), ==, 0);
+  g_assert_cmpuint (run.pdfs->len, ==, 2 * seeds->len);
+  g_ptr_array_unref (run.pdfs);
+  g_ptr_array_unref (run.expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -712,6 +798,7 @@ main (int   argc,
   g_test_add_func ("/pdf/damaged", test_damaged);
   g_test_add_func ("/pdf/encrypted", test_encrypted);
   g_test_add_func ("/pdf/named-docx", test_named_docx);
+  g_test_add_func ("/pdf/threads", test_threads);
 
   return g_test_run ();
 }
