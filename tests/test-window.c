@@ -297,6 +297,14 @@ test_window (GkApplication *app)
     g_assert_true (gtk_widget_get_visible (window->agencies_pane));
   }
 
+  /* Alt+1 … Alt+4 switch the pages. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "findings"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "findings");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "compare"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "compare");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "report"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "report");
+
   /* Search narrows the agencies. */
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "金谷园");
   {

@@ -162,6 +162,24 @@ back_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Alt+1 … Alt+4: the pages of the detail, by name.  On a folded window
+ * the detail is brought forward too. */
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  if (adw_leaflet_get_folded (self->leaflet)
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "library") == 0)
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Corrections                                                            */
 
@@ -623,6 +641,7 @@ _gk_window_class_actions_init (GkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.remove-report", NULL, remove_report_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "sidebar-visible");
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.export-check-sheet", NULL, export_check_sheet_action);
   gtk_widget_class_install_action (widget_class, "win.export-library", NULL, export_library_action);
 
@@ -631,4 +650,8 @@ _gk_window_class_actions_init (GkWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.export-check-sheet", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "report");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "trends");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "compare");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "findings");
 }
