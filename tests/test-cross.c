@@ -661,6 +661,12 @@ test_d2_copied (void)
   g_assert_nonnull (strstr (gk_finding_get_message (finding), "mentougou-2019.txt"));
   g_assert_cmpuint (gk_finding_get_line (finding), ==, 12);
   g_assert_null (gk_finding_get_cells (finding)[0]);
+  /* The shared passage, quoted. */
+  {
+    g_autofree char *head = g_utf8_substring (passage, 0, 10);
+
+    g_assert_nonnull (strstr (gk_finding_get_message (finding), head));
+  }
 
   /* A real report copied whole, but for its year and numbers. */
   {
@@ -672,6 +678,16 @@ test_d2_copied (void)
     gk_cross_checks_run (seeds, NULL, NULL);
     copied = assert_one_finding (seed_newer, "D2", "prose");
     g_assert_cmpstr (gk_finding_get_found (copied), ==, "100.0%");
+    /* Its three longest passages are quoted, after the older report's
+     * name: four quotations in all. */
+    {
+      const char *message = gk_finding_get_message (copied);
+      guint n_quotes = 0;
+
+      for (const char *q = strstr (message, "“"); q != NULL; q = strstr (q + 1, "“"))
+        n_quotes++;
+      g_assert_cmpuint (n_quotes, ==, 4);
+    }
   }
 }
 

@@ -53,8 +53,10 @@
 /* How many differing cells a D1 message names. */
 #define D1_LISTED 3
 
-/* How many characters of a shared passage a D2 message quotes. */
+/* How many characters of a shared passage a D2 message quotes, and how
+ * many passages, the longest first. */
 #define D2_QUOTED 40
+#define D2_N_QUOTED 3
 
 typedef struct
 {
@@ -604,7 +606,7 @@ check_d2 (GkReport *older,
   const GkSharedPassage *longest;
   g_autofree char *older_name = NULL;
   g_autofree char *percent = NULL;
-  g_autofree char *quote = NULL;
+  g_autoptr(GString) quotes = g_string_new (NULL);
   g_autofree char *message = NULL;
   g_autoptr(GkFinding) finding = NULL;
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
@@ -620,23 +622,36 @@ check_d2 (GkReport *older,
   g_ascii_formatd (buf, sizeof buf, "%.1f", 100 * overlap);
   percent = g_strconcat (buf, "%", NULL);
 
+  /* The passages come longest first: an evaluator sees at once what was
+   * copied, in the newer report's words. */
   longest = &g_array_index (similarity->passages, GkSharedPassage, 0);
-  if (g_utf8_strlen (longest->text, -1) > D2_QUOTED)
+  for (guint i = 0; i < similarity->passages->len && i < D2_N_QUOTED; i++)
     {
-      g_autofree char *head = g_utf8_substring (longest->text, 0, D2_QUOTED);
-      quote = g_strconcat (head, "…", NULL);
+      const GkSharedPassage *passage = &g_array_index (similarity->passages, GkSharedPassage, i);
+      g_autofree char *quote = NULL;
+
+      if (g_utf8_strlen (passage->text, -1) > D2_QUOTED)
+        {
+          g_autofree char *head = g_utf8_substring (passage->text, 0, D2_QUOTED);
+          quote = g_strconcat (head, "…", NULL);
+        }
+      else
+        quote = g_strdup (passage->text);
+      g_strdelimit (quote, "\n", ' ');
+      if (i > 0)
+        /* Translators: between two quoted passages of a D2 finding */
+        g_string_append (quotes, _("; "));
+      /* Translators: a passage quoted in a D2 finding */
+      g_string_append_printf (quotes, _("“%s”"), quote);
     }
-  else
-    quote = g_strdup (longest->text);
-  g_strdelimit (quote, "\n", ' ');
 
   /* Translators: D2.  "82.5% of the prose repeats the 2019 report
-   * “a.txt”: 3 passages in common, the longest “…”". */
+   * “a.txt”: 3 passages in common, the longest “…”; “…”; “…”". */
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%s of the prose repeats %s: %u passage in common, the longest “%s”",
-                                          "%s of the prose repeats %s: %u passages in common, the longest “%s”",
+                                          "%s of the prose repeats %s: %u passage in common: %s",
+                                          "%s of the prose repeats %s: %u passages in common, the longest %s",
                                           similarity->passages->len),
-                             percent, older_name, similarity->passages->len, quote);
+                             percent, older_name, similarity->passages->len, quotes->str);
 
   finding = gk_finding_new ("D2", GK_SEVERITY_WARNING, GK_FINDING_FAILED, "prose", message);
   /* What evaluators accept at most, and what the report has. */
