@@ -335,7 +335,7 @@ gk_pdf_cmap_count (const guint8    *data,
            * stream may hold "endstream" in its compressed bytes, and
            * poppler reads on by its length. */
           text = inflate (data + start, length - start, &budget);
-          if (memmem (text->data, text->len, "beginbf", 7) != NULL)
+          if (text->len > 0 && memmem (text->data, text->len, "beginbf", 7) != NULL)
             count_map ((const char *) text->data, text->len, counts);
         }
       else if (memmem (data + start, end - start, "beginbf", 7) != NULL)
