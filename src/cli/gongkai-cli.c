@@ -222,6 +222,11 @@ read_file (const char  *arg,
   char *contents = NULL;
   gsize length = 0;
 
+  /* A URL is refused before GIO is asked anything about it: GVfs would
+   * fetch it, and Gongkai never goes on the network. */
+  if (!gk_importer_check_local (file, error))
+    return NULL;
+
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);

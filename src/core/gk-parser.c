@@ -13,6 +13,7 @@
 #include "gk-docx-reader.h"
 #include "gk-format.h"
 #include "gk-html-reader.h"
+#include "gk-importer.h"
 #include "gk-keys.h"
 #include "gk-layout.h"
 #include "gk-metadata.h"
@@ -1487,6 +1488,10 @@ gk_parse_file (GFile         *file,
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  /* A web address is never fetched (GVfs would). */
+  if (!gk_importer_check_local (file, error))
+    return NULL;
 
   bytes = g_file_load_bytes (file, cancellable, NULL, error);
   if (bytes == NULL)
