@@ -319,7 +319,11 @@ gk_pdf_cmap_count (const guint8    *data,
       start = at + (data[at] == '\r' && at + 1 < length && data[at + 1] == '\n' ? 2 : 1);
       stop = memmem (data + start, length - start, "endstream", 9);
       end = stop != NULL ? (gsize) (stop - data) : length;
-      at = end;
+      /* The next stream is looked for inside this one too: when the
+       * cross-reference table is damaged, poppler finds objects by
+       * their keywords, in a stream's bytes as well (a PDF inside an
+       * uncompressed stream). */
+      at = start;
 
       if (start >= end || is_image (data, keyword - data))
         continue;
