@@ -44,7 +44,7 @@ expect ()
   fi
 }
 
-echo "1..12"
+echo "1..13"
 
 seed=$(ls "$seeds"/*.txt | head -n 1)
 # 1.5 MB of a real report, repeated: text, not binary.
@@ -92,6 +92,9 @@ expect "check refuses http:// and ftp:// addresses, each named" \
 expect "an smb:// address is not a file on this computer" \
        2 "smb://server\.invalid/share/report\.docx: this is not a file on this computer but a “smb:” address" \
        "$cli" check "smb://server.invalid/share/report.docx"
+expect "export --output never uploads a workbook to a web address" \
+       2 "https://example\.invalid/out\.xlsx: this is not a file on this computer; Gongkai works offline" \
+       "$cli" export --format xlsx --output "https://example.invalid/out.xlsx" "$seed"
 expect "a local file given as a file:// URI is read" \
        0 "" "$cli" parse "file://$(cd "$(dirname "$seed")" && pwd)/$(basename "$seed")"
 

@@ -701,9 +701,15 @@ export_xlsx (GPtrArray  *reports,
 
       /* A copy, not a move: the temporary file is private to its owner,
        * the workbook gets the permissions of any new file. */
-      ok = g_file_copy (source, target, G_FILE_COPY_OVERWRITE | G_FILE_COPY_TARGET_DEFAULT_PERMS,
-                        NULL, NULL, NULL, &error);
-      if (!ok)
+      /* Never uploaded (GVfs would): a URL is refused as an input is. */
+      if (!g_file_has_uri_scheme (target, "file"))
+        {
+          g_autofree char *display = g_filename_display_name (output_path);
+          print_input_error (display, _("this is not a file on this computer; Gongkai works offline: write the workbook to a file here"));
+          ok = FALSE;
+        }
+      else if (!(ok = g_file_copy (source, target, G_FILE_COPY_OVERWRITE | G_FILE_COPY_TARGET_DEFAULT_PERMS,
+                                   NULL, NULL, NULL, &error)))
         {
           g_autofree char *display = g_filename_display_name (output_path);
           print_input_error (display, describe_io_error (error));
