@@ -33,9 +33,15 @@
  * a range's ends there. */
 #define MAX_CODE      0xFFFF
 
+/* Poppler's token buffers (CharCodeToUnicode::parseCMap1()): longer
+ * tokens are cut, which makes them invalid. */
+#define TOKEN_SIZE    256
+
 typedef struct
 {
   const char *p, *end;
+  char        buf[TOKEN_SIZE];
+  gsize       len;
 } Tokenizer;
 
 static gboolean
@@ -47,14 +53,22 @@ is_space (char c)
 static gboolean
 is_delimiter (char c)
 {
-  return strchr ("()<>[]{}/%", c) != NULL;
+  return c != '\0' && strchr ("()<>[]{}/%", c) != NULL;
 }
 
-/* The next token, as [*start, *start + *len); FALSE at the end. */
+static void
+token_add (Tokenizer *t,
+           char       c)
+{
+  if (t->len < TOKEN_SIZE - 1)
+    t->buf[t->len++] = c;
+}
+
+/* The next token in t->buf, t->len long, as poppler's PSTokenizer reads
+ * it: a hex string "<…>" runs to the next ">" and drops the white space
+ * inside ("<5B7 684>" is "<5B7684>"); FALSE at the end. */
 static gboolean
-next_token (Tokenizer   *t,
-            const char **start,
-            gsize       *len)
+next_token (Tokenizer *t)
 {
   const char *p = t->p;
 
@@ -76,58 +90,72 @@ next_token (Tokenizer   *t,
       return FALSE;
     }
 
-  *start = p;
+  t->len = 0;
+  token_add (t, *p);
   if (*p == '<')
     {
-      const char *close = memchr (p, '>', t->end - p);
-      p = close != NULL ? close + 1 : t->end;
-    }
-  else if (*p == '(')
-    {
-      int depth = 0;
-      for (; p < t->end; p++)
+      for (p++; p < t->end; p++)
         {
-          if (*p == '\\')
-            p++;
-          else if (*p == '(')
-            depth++;
-          else if (*p == ')' && --depth == 0)
+          if (!is_space (*p))
+            token_add (t, *p);
+          if (*p == '>')
             {
               p++;
               break;
             }
         }
-      p = MIN (p, t->end);
+    }
+  else if (*p == '(')
+    {
+      gboolean backslash = FALSE;
+
+      for (p++; p < t->end; p++)
+        {
+          token_add (t, *p);
+          if (*p == '\\')
+            backslash = TRUE;
+          else if (!backslash && *p == ')')
+            {
+              p++;
+              break;
+            }
+          else
+            backslash = FALSE;
+        }
     }
   else if (*p == '[' || *p == ']' || *p == '{' || *p == '}')
     p++;
   else
-    {
-      p++;
-      while (p < t->end && !is_space (*p) && !is_delimiter (*p))
-        p++;
-    }
+    for (p++; p < t->end && !is_space (*p) && !is_delimiter (*p); p++)
+      token_add (t, *p);
 
-  *len = p - *start;
+  t->buf[t->len] = '\0';
   t->p = p;
   return TRUE;
 }
 
 static gboolean
-token_is (const char *token,
-          gsize       len,
-          const char *word)
+token_is (const Tokenizer *t,
+          const char      *word)
 {
-  return len == strlen (word) && memcmp (token, word, len) == 0;
+  return strcmp (t->buf, word) == 0;
 }
 
-/* A hex string "<…>" of at most 8 digits, as poppler's parseHex(). */
+static gboolean
+is_hex_string (const char *token,
+               gsize       len)
+{
+  return len >= 2 && token[0] == '<' && token[len - 1] == '>';
+}
+
+/* A hex string "<…>" as poppler's parseHex(): any number of digits,
+ * kept to 32 bits. */
 static gboolean
 parse_code (const char *token,
             gsize       len,
-            guint64    *code)
+            guint32    *code)
 {
-  if (len < 3 || len > 10 || token[0] != '<' || token[len - 1] != '>')
+  if (!is_hex_string (token, len))
     return FALSE;
 
   *code = 0;
@@ -136,7 +164,7 @@ parse_code (const char *token,
       int digit = g_ascii_xdigit_value (token[i]);
       if (digit < 0)
         return FALSE;
-      *code = *code * 16 + digit;
+      *code = (*code << 4) + digit;
     }
   return TRUE;
 }
@@ -146,74 +174,96 @@ static gboolean
 is_string_destination (const char *token,
                        gsize       len)
 {
-  return len >= 2 && token[0] == '<' && token[len - 1] == '>' && len - 2 > 4;
+  return is_hex_string (token, len) && len - 2 > 4;
 }
+
+/* Poppler maps no code above this, whatever the map says. */
+#define MAX_MAPPED_CODE  0xFFFFFF
 
 static void
 count_map (const char      *text,
            gsize            length,
            GkPdfCmapCounts *counts)
 {
-  Tokenizer t = { text, text + length };
-  const char *tok;
-  gsize len;
+  Tokenizer t = { text, text + length, { 0, }, 0 };
+  guint64 slots = 0;
 
   counts->n_maps++;
 
-  while (next_token (&t, &tok, &len))
+  while (next_token (&t))
     {
-      if (token_is (tok, len, "beginbfchar"))
+      if (token_is (&t, "beginbfchar"))
         {
-          while (next_token (&t, &tok, &len) && !token_is (tok, len, "endbfchar"))
+          while (next_token (&t) && !token_is (&t, "endbfchar"))
             {
-              const char *dst;
-              gsize dst_len;
+              char src[TOKEN_SIZE];
+              gsize src_len = t.len;
+              guint32 code;
 
-              if (!next_token (&t, &dst, &dst_len) || token_is (dst, dst_len, "endbfchar"))
+              memcpy (src, t.buf, t.len + 1);
+              if (!next_token (&t) || token_is (&t, "endbfchar"))
                 break;
+              if (!is_hex_string (t.buf, t.len) || !parse_code (src, src_len, &code) || code > MAX_MAPPED_CODE)
+                continue;
+              /* A code is a slot of the map, which grows to hold it: a
+               * single code of 0xFFFFFF is an array of 16 million. */
+              slots = MAX (slots, (guint64) code + 1);
               counts->n_codes++;
-              if (is_string_destination (dst, dst_len))
+              if (is_string_destination (t.buf, t.len))
                 counts->n_strings++;
             }
         }
-      else if (token_is (tok, len, "beginbfrange"))
+      else if (token_is (&t, "beginbfrange"))
         {
-          while (next_token (&t, &tok, &len) && !token_is (tok, len, "endbfrange"))
+          while (next_token (&t) && !token_is (&t, "endbfrange"))
             {
-              const char *tok2, *tok3;
-              gsize len2, len3;
-              guint64 code1, code2, n;
+              char first[TOKEN_SIZE];
+              gsize first_len = t.len;
+              guint32 code1, code2;
+              guint64 n;
 
-              if (!next_token (&t, &tok2, &len2) || token_is (tok2, len2, "endbfrange")
-                  || !next_token (&t, &tok3, &len3) || token_is (tok3, len3, "endbfrange"))
+              memcpy (first, t.buf, t.len + 1);
+              if (!next_token (&t) || token_is (&t, "endbfrange"))
                 break;
-              if (!parse_code (tok, len, &code1) || !parse_code (tok2, len2, &code2))
-                continue;
+              if (!parse_code (first, first_len, &code1) || !parse_code (t.buf, t.len, &code2))
+                {
+                  /* Poppler reads the third token before it looks. */
+                  if (!next_token (&t) || token_is (&t, "endbfrange"))
+                    break;
+                  continue;
+                }
+              if (!next_token (&t) || token_is (&t, "endbfrange"))
+                break;
               code1 = MIN (code1, MAX_CODE);
               code2 = MIN (code2, MAX_CODE);
               if (code1 > code2)
                 continue;
               n = code2 - code1 + 1;
 
-              if (token_is (tok3, len3, "["))
+              if (token_is (&t, "["))
                 {
                   /* One destination per code, up to "]". */
-                  while (next_token (&t, &tok3, &len3) && !token_is (tok3, len3, "]") && n-- > 0)
+                  while (next_token (&t) && n > 0 && !token_is (&t, "]"))
                     {
+                      slots = MAX (slots, (guint64) code2 + 1);
+                      n--;
                       counts->n_codes++;
-                      if (is_string_destination (tok3, len3))
+                      if (is_string_destination (t.buf, t.len))
                         counts->n_strings++;
                     }
                 }
-              else
+              else if (is_hex_string (t.buf, t.len))
                 {
+                  slots = MAX (slots, (guint64) code2 + 1);
                   counts->n_codes += n;
-                  if (is_string_destination (tok3, len3))
+                  if (is_string_destination (t.buf, t.len))
                     counts->n_strings += n;
                 }
             }
         }
     }
+
+  counts->n_slots += slots;
 }
 
 /* Whether the dictionary before a stream names it an image: its bytes

@@ -12,6 +12,7 @@ typedef struct
 {
   guint64 n_codes;    /* codes the maps name, ranges counted whole */
   guint64 n_strings;  /* of which mapped to more than one UTF-16 unit */
+  guint64 n_slots;    /* the length of the maps' arrays: their largest codes */
   guint   n_maps;     /* streams read as font maps */
 } GkPdfCmapCounts;
 

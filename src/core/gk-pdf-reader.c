@@ -54,13 +54,15 @@
 #define MAX_PAGES   2000
 #define MAX_GLYPHS  (2 * 1000 * 1000)
 
-/* The codes the font maps (ToUnicode) may name, see gk-pdf-cmap.c: a
- * report's fonts name the few thousand characters it uses, a handful of
- * them (ligatures) mapped to strings.  Poppler reads a font's map again
- * for each page it shows, so the pages count too. */
-#define MAX_MAP_CODES        (256 * 1024)
+/* What the font maps (ToUnicode) may name, see gk-pdf-cmap.c: a report's
+ * fonts name the few thousand characters it uses, a handful of them
+ * (ligatures) mapped to strings, with codes (glyph numbers) below 65536;
+ * poppler's work is the codes named plus the array up to the largest.  It
+ * reads a font's map again for each page it shows, so the pages count
+ * too. */
+#define MAX_MAP_WORK         (1024 * 1024)
 #define MAX_MAP_STRINGS      4096
-#define MAX_MAP_CODES_PAGES  (32 * 1024 * 1024)
+#define MAX_MAP_WORK_PAGES   (64 * 1024 * 1024)
 
 /* Fractions of the page height where running heads and feet are. */
 #define HEAD_ZONE   0.12
@@ -933,14 +935,14 @@ gk_pdf_read (const guint8  *data,
     GkPdfCmapCounts maps;
 
     gk_pdf_cmap_count (data, length, &maps);
-    g_debug ("%u font maps: %" G_GUINT64_FORMAT " codes, %" G_GUINT64_FORMAT " to strings, %d pages",
-             maps.n_maps, maps.n_codes, maps.n_strings, n_pages);
-    if (maps.n_codes > MAX_MAP_CODES || maps.n_strings > MAX_MAP_STRINGS
-        || maps.n_codes * (guint64) n_pages > MAX_MAP_CODES_PAGES)
+    g_debug ("%u font maps: %" G_GUINT64_FORMAT " codes, %" G_GUINT64_FORMAT " to strings, %" G_GUINT64_FORMAT " slots, %d pages",
+             maps.n_maps, maps.n_codes, maps.n_strings, maps.n_slots, n_pages);
+    if (maps.n_codes + maps.n_slots > MAX_MAP_WORK || maps.n_strings > MAX_MAP_STRINGS
+        || (maps.n_codes + maps.n_slots) * (guint64) n_pages > MAX_MAP_WORK_PAGES)
       {
         g_set_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_LIMIT,
-                     _("the PDF’s font maps (ToUnicode) name %" G_GUINT64_FORMAT " character codes (%" G_GUINT64_FORMAT " of them mapped to strings) for %d pages, far more than a report’s fonts: refused as damaged, since reading them would take minutes"),
-                     maps.n_codes, maps.n_strings, n_pages);
+                     _("the PDF’s font maps (ToUnicode) name %" G_GUINT64_FORMAT " character codes in tables of %" G_GUINT64_FORMAT " entries (%" G_GUINT64_FORMAT " of the codes mapped to strings) for %d pages, far more than a report’s fonts: refused as damaged, since reading them would take minutes"),
+                     maps.n_codes, maps.n_slots, maps.n_strings, n_pages);
         g_object_unref (document);
         return NULL;
       }
