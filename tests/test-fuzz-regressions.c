@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "gk-core.h"
+#include "gk-docx-reader.h"
 #include "gk-fuzz-entries.h"
+#include "gk-report-docx.h"
 
 static int
 compare_names (gconstpointer a,
@@ -106,6 +108,79 @@ test_criticals_fatal (void)
   g_test_trap_assert_stderr ("*CRITICAL*n_cells == 1*");
 }
 
+static GBytes *
+load_kept (const char *target,
+           const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fuzz-regressions", target, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, length);
+}
+
+/* PDFs whose damaged font maps (ToUnicode) name hundreds of thousands of
+ * codes, many of them mapped to strings, or codes in the millions:
+ * poppler took seconds a page to read them.  They are refused, before poppler reads a page, with a
+ * limit that says why. */
+static void
+test_font_maps (void)
+{
+  static const char * const kept[][2] = {
+    { "pdf", "timeout-890c96a4cc70c7c20b2ff5be200c0d21122c0f7f" },
+    { "pdf", "timeout-c91b78f72a6aabe3b4609839ae99d2ff6a223507" },
+    /* The map hides in a PDF inside an uncompressed stream of another. */
+    { "pdf", "timeout-aecf949d7da846d390d548eb79d47e3ebd338f9c" },
+    { "parse", "timeout-fd7507a30f6036cbbd8b73fb6086f402c5f4a498" },
+    /* Few codes, but one of them near 0xFFFFFF: an array of 16 million
+     * entries, zeroed for each page. */
+    { "pdf", "timeout-ed499f1e6b8dfcee7f947ea6b6efece02c245b2f" },
+    { "parse", "timeout-54f9531090db2cc63156bf5469f9edd47f2146ed" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autoptr(GBytes) bytes = load_kept (kept[i][0], kept[i][1]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GkReport) report = gk_parse_bytes (bytes, kept[i][1], &error);
+
+      g_assert_null (report);
+      g_assert_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_LIMIT);
+      g_assert_nonnull (strstr (error->message, "font maps"));
+    }
+}
+
+/* libxml2's message quoted a namespace with its byte 0xFF: the error is
+ * UTF-8, the byte replaced, the rest of the quote kept. */
+static void
+test_docx_message (void)
+{
+  g_autoptr(GBytes) xml = load_kept ("docx", "crash-bfa1112206d8de4fe58af02f1fc73340aef19940");
+  g_autofree char *text = g_strndup (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) docx = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gsize size;
+  const guint8 *data;
+
+  /* The byte that made the message invalid is still in the input. */
+  g_assert_false (g_utf8_validate (text, -1, NULL));
+
+  docx = gk_docx_pack (text, 0, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (docx, &size);
+  rows = gk_docx_read (data, size, &error);
+
+  g_assert_null (rows);
+  g_assert_nonnull (error);
+  g_assert_cmpuint (error->domain, ==, GK_PARSE_ERROR);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "word/document.xml"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -123,6 +198,8 @@ main (int   argc,
       g_test_add_data_func (path, &targets[i], test_target);
     }
   g_test_add_func ("/fuzz-regressions/criticals-are-fatal", test_criticals_fatal);
+  g_test_add_func ("/fuzz-regressions/pdf-font-maps", test_font_maps);
+  g_test_add_func ("/fuzz-regressions/docx-message-utf8", test_docx_message);
 
   return g_test_run ();
 }

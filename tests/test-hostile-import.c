@@ -189,6 +189,87 @@ test_hostile (Fixture       *fixture,
   g_assert_cmpuint (gk_store_count_reports (fixture->store, NULL), ==, 1);
 }
 
+/* Links dropped from a browser, and other addresses that are not files
+ * here: each fails with a reason, before GIO is asked anything about it
+ * (GVfs would fetch it: Gongkai never goes on the network).  The hosts
+ * are .invalid, which never resolve: an importer that tried would fail
+ * with another message.  A file:// URI of a local file is a file. */
+static void
+test_web_addresses (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const struct {
+    const char *uri;
+    const char *reason;
+  } refused[] = {
+    { "https://example.invalid/2023/report.pdf", "this is a web address; Gongkai works offline: download the file and open it" },
+    { "http://example.invalid/report.html", "this is a web address" },
+    { "ftp://example.invalid/pub/report.txt", "this is a web address" },
+    { "HTTPS://EXAMPLE.INVALID/REPORT.DOCX", "this is a web address" },
+    { "smb://server.invalid/share/report.docx", "not a file on this computer but a “smb:” address" },
+    { "sftp://server.invalid/home/report-2023.pdf", "not a file on this computer but a “sftp:” address" },
+  };
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autofree char *seed = g_test_build_filename (G_TEST_DIST, "data", "seeds", "001_0c1ccc46f30db888.txt", NULL);
+  g_autofree char *seed_uri = NULL;
+
+  g_assert_true (g_file_test (seed, G_FILE_TEST_IS_REGULAR));
+  seed_uri = g_filename_to_uri (seed, NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    g_ptr_array_add (files, g_file_new_for_uri (refused[i].uri));
+  g_ptr_array_add (files, g_file_new_for_uri (seed_uri));
+
+  outcomes = import (fixture, files);
+  g_assert_cmpuint (outcomes->len, ==, G_N_ELEMENTS (refused) + 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *basename = g_path_get_basename (refused[i].uri);
+      GkImportOutcome *outcome = find_outcome (outcomes, basename);
+      const char *message;
+
+      g_assert_nonnull (outcome);
+      message = gk_import_outcome_get_message (outcome);
+      g_test_message ("%s: %s", refused[i].uri, message);
+      g_assert_cmpint (gk_import_outcome_get_status (outcome), ==, GK_IMPORT_FAILED);
+      g_assert_nonnull (message);
+      if (strstr (message, refused[i].reason) == NULL)
+        g_error ("%s failed with “%s”, which does not say “%s”", refused[i].uri, message, refused[i].reason);
+    }
+
+  /* The one local file among them is imported. */
+  {
+    g_autofree char *basename = g_path_get_basename (seed);
+    GkImportOutcome *outcome = find_outcome (outcomes, basename);
+
+    g_assert_nonnull (outcome);
+    g_assert_cmpint (gk_import_outcome_get_status (outcome), ==, GK_IMPORT_ADDED);
+  }
+  g_assert_cmpuint (gk_store_count_reports (fixture->store, NULL), ==, 1);
+}
+
+/* gk_parse_file() refuses a web address too, and the check itself reads
+ * only the URI. */
+static void
+test_parse_file_web_address (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri ("https://example.invalid/report.pdf");
+  g_autoptr(GFile) local = g_file_new_for_path ("/nonexistent/report.txt");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkReport) report = gk_parse_file (file, NULL, &error);
+
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_nonnull (strstr (error->message, "web address"));
+  g_clear_error (&error);
+
+  /* A local path passes the check, whether or not it exists. */
+  g_assert_true (gk_importer_check_local (local, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -196,6 +277,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/hostile/import", Fixture, NULL, fixture_set_up, test_hostile, fixture_tear_down);
+  g_test_add ("/hostile/web-addresses", Fixture, NULL, fixture_set_up, test_web_addresses, fixture_tear_down);
+  g_test_add_func ("/hostile/parse-file-web-address", test_parse_file_web_address);
 
   return g_test_run ();
 }

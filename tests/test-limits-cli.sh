@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# test-limits-cli.sh: gongkai-cli --max-size, the size cap a script sets.
+# test-limits-cli.sh: gongkai-cli --max-size, the size cap a script sets;
+# and web addresses, refused without going on the network.
 #
 #   sh test-limits-cli.sh PATH/TO/gongkai-cli PATH/TO/tests/data/seeds
 #
@@ -43,7 +44,7 @@ expect ()
   fi
 }
 
-echo "1..8"
+echo "1..13"
 
 seed=$(ls "$seeds"/*.txt | head -n 1)
 # 1.5 MB of a real report, repeated: text, not binary.
@@ -78,5 +79,23 @@ expect "--max-size 0 is a usage error" \
 expect "--max-size past 4096 MB is a usage error" \
        2 "--max-size takes a number of megabytes from 1 to 4096" \
        "$cli" check --max-size 5000 "$seed"
+
+# A URL is refused before GIO is asked about it (GVfs would fetch it).  The
+# hosts are .invalid, which never resolve: a CLI that tried would fail
+# with another message.
+expect "parse refuses an https:// address as a web address" \
+       2 "https://example\.invalid/report\.pdf: this is a web address; Gongkai works offline: download the file and open it" \
+       "$cli" parse "https://example.invalid/report.pdf"
+expect "check refuses http:// and ftp:// addresses, each named" \
+       2 "ftp://example\.invalid/report\.txt: this is a web address" \
+       "$cli" check "http://example.invalid/report.txt" "ftp://example.invalid/report.txt"
+expect "an smb:// address is not a file on this computer" \
+       2 "smb://server\.invalid/share/report\.docx: this is not a file on this computer but a “smb:” address" \
+       "$cli" check "smb://server.invalid/share/report.docx"
+expect "export --output never uploads a workbook to a web address" \
+       2 "https://example\.invalid/out\.xlsx: this is not a file on this computer; Gongkai works offline" \
+       "$cli" export --format xlsx --output "https://example.invalid/out.xlsx" "$seed"
+expect "a local file given as a file:// URI is read" \
+       0 "" "$cli" parse "file://$(cd "$(dirname "$seed")" && pwd)/$(basename "$seed")"
 
 exit $failed

@@ -257,6 +257,247 @@ test_label_length (void)
 }
 
 /* ---------------------------------------------------------------------- */
+/* What a report may hold                                                 */
+
+/* Seed 002 (2019 template: 其他对外管理服务事项 split into 行政检查 and
+ * 行政确认) with @n more named items after them, each named from @first
+ * on, so that calls with other @first give names never seen before. */
+static char *
+seed_with_items (guint n,
+                 guint first)
+{
+  g_autofree char *seed = load_seed ("002_7c3adba71c2c08c1.txt");
+  const char *anchor = "\t行政确认\t+6\t12719\n";
+  const char *at = strstr (seed, anchor);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_nonnull (at);
+  g_string_append_len (text, seed, at - seed + strlen (anchor));
+  for (guint i = 0; i < n; i++)
+    {
+      guint k = first + i;
+      /* Names of CJK characters only: digits would read as values. */
+      g_string_append (text, "\t事项");
+      for (guint d = 0; d < 4; d++)
+        g_string_append_unichar (text, 0x4E00 + ((k >> (5 * d)) & 31));
+      g_string_append (text, "\t3\t+1\t5\n");
+    }
+  g_string_append (text, at + strlen (anchor));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static guint
+count_items (GkReport *report)
+{
+  g_autoptr(GPtrArray) rows = gk_table_dup_row_keys (gk_report_get_table (report, GK_TABLE_2));
+  guint n = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    n += g_str_has_prefix (g_ptr_array_index (rows, i), "other_services.");
+  return n;
+}
+
+/* Table 2 keeps at most GK_PARSE_MAX_T2_ITEMS named items, the first
+ * ones, and says how many rows it left out. */
+static void
+test_t2_items (void)
+{
+  g_autofree char *text = seed_with_items (GK_PARSE_MAX_T2_ITEMS + 50, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkReport) report = gk_parse_text (text, "items.txt", &error);
+  GkFinding *finding;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_items (report), ==, GK_PARSE_MAX_T2_ITEMS);
+  /* The report's own items are the first, and whole. */
+  g_assert_cmpstr (gk_cell_get_raw (gk_report_lookup_cell (report, GK_TABLE_2, "other_services.行政检查", "decisions")), ==, "131690");
+  g_assert_cmpstr (gk_cell_get_raw (gk_report_lookup_cell (report, GK_TABLE_2, "other_services.行政确认", "decisions")), ==, "12719");
+  g_assert_cmpstr (gk_cell_get_raw (gk_report_lookup_cell (report, GK_TABLE_2, "penalty", "decisions")), ==, "9032");
+
+  finding = find_finding (report, "t2:items");
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (gk_finding_get_rule (finding), ==, "P7");
+  g_assert_nonnull (strstr (gk_finding_get_message (finding), "more than 100 items"));
+  g_assert_nonnull (strstr (gk_finding_get_message (finding), "the 52 rows of the others"));
+
+  /* At the limit, nothing is left out. */
+  g_clear_object (&report);
+  g_free (text);
+  text = seed_with_items (GK_PARSE_MAX_T2_ITEMS - 2, 0);
+  report = gk_parse_text (text, "items.txt", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_items (report), ==, GK_PARSE_MAX_T2_ITEMS);
+  g_assert_null (find_finding (report, "t2:items"));
+}
+
+/* The names of table 2's items come from the file: they are not interned
+ * (an interned string lives as long as the process), and the copies the
+ * cells hold go with the last of them.  Reports of names never seen
+ * before, one after another, leave nothing behind. */
+static void
+test_t2_names_not_kept (void)
+{
+  guint before = gk_cell_n_pooled_keys ();
+
+  for (guint r = 0; r < 20; r++)
+    {
+      g_autofree char *text = seed_with_items (GK_PARSE_MAX_T2_ITEMS - 2, 1000 + r * GK_PARSE_MAX_T2_ITEMS);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GkReport) report = gk_parse_text (text, "names.txt", &error);
+      g_autoptr(GPtrArray) rows = NULL;
+
+      g_assert_no_error (error);
+      rows = gk_table_dup_row_keys (gk_report_get_table (report, GK_TABLE_2));
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const char *row = g_ptr_array_index (rows, i);
+
+          if (g_str_has_prefix (row, "other_services.事项"))
+            g_assert_cmpuint (g_quark_try_string (row), ==, 0);
+        }
+      /* The report's own names and the names added. */
+      g_assert_cmpuint (gk_cell_n_pooled_keys (), ==, before + GK_PARSE_MAX_T2_ITEMS);
+      /* Cells of the same row share their key. */
+      g_assert_true (gk_report_lookup_cell (report, GK_TABLE_2, "other_services.行政检查", "decisions") != NULL);
+    }
+
+  g_assert_cmpuint (gk_cell_n_pooled_keys (), ==, before);
+}
+
+/* A table keeps GK_PARSE_MAX_TABLE_ROWS rows. */
+static void
+test_table_rows (void)
+{
+  g_autofree char *seed = load_seed ("002_7c3adba71c2c08c1.txt");
+  const char *anchor = "规章\t0\t0\t0\n";
+  const char *at = strstr (seed, anchor);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkReport) report = NULL;
+  GkFinding *finding;
+
+  g_assert_nonnull (at);
+  g_string_append_len (text, seed, at - seed);
+  for (guint i = 0; i < GK_PARSE_MAX_TABLE_ROWS + 500; i++)
+    g_string_append (text, "规章\t0\t0\t0\n");
+  g_string_append (text, at);
+
+  report = gk_parse_text (text->str, "rows.txt", &error);
+  g_assert_no_error (error);
+  finding = find_finding (report, "t2:rows");
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (gk_finding_get_rule (finding), ==, "P7");
+  /* The table's rows after the first thousand: the 501 added past it and
+   * the seed's own below them. */
+  g_assert_nonnull (strstr (gk_finding_get_message (finding), "more than 1000 rows"));
+  g_assert_cmpstr (gk_cell_get_raw (gk_report_lookup_cell (report, GK_TABLE_2, "rules", "made")), ==, "0");
+  /* The other tables are whole. */
+  g_assert_cmpuint (gk_table_get_n_cells (gk_report_get_table (report, GK_TABLE_4)), ==, 15);
+  g_assert_null (find_finding (report, "t3:rows"));
+}
+
+/* A section keeps GK_PARSE_MAX_SECTION_LENGTH bytes of prose, cut where a
+ * character starts. */
+static void
+test_section_length (void)
+{
+  g_autofree char *seed = load_seed ("002_7c3adba71c2c08c1.txt");
+  const char *anchor = "二、主动公开政府信息情况";
+  const char *at = strstr (seed, anchor);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkReport) report = NULL;
+  const char *section;
+  GkFinding *finding;
+
+  g_assert_nonnull (at);
+  g_string_append_len (text, seed, at - seed);
+  /* 2 MB of prose in section 一, in paragraphs of 3-byte characters. */
+  for (guint p = 0; p < 700; p++)
+    {
+      for (guint i = 0; i < 1000; i++)
+        g_string_append (text, "很");
+      g_string_append (text, "。\n");
+    }
+  g_string_append (text, at);
+
+  report = gk_parse_text (text->str, "prose.txt", &error);
+  g_assert_no_error (error);
+  section = gk_report_get_section (report, 0);
+  g_assert_nonnull (section);
+  g_assert_cmpuint (strlen (section), <=, GK_PARSE_MAX_SECTION_LENGTH);
+  g_assert_cmpuint (strlen (section), >, GK_PARSE_MAX_SECTION_LENGTH - 4);
+  g_assert_true (g_utf8_validate (section, -1, NULL));
+  finding = find_finding (report, "section1:length");
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (gk_finding_get_rule (finding), ==, "P7");
+  /* The tables after it are read. */
+  g_assert_cmpstr (gk_cell_get_raw (gk_report_lookup_cell (report, GK_TABLE_2, "penalty", "decisions")), ==, "9032");
+  g_assert_null (find_finding (report, "section2:length"));
+}
+
+/* More lines than a report has is refused before they become rows; blank
+ * lines do not count. */
+static void
+test_rows (void)
+{
+  g_autofree char *seed = load_seed ("002_7c3adba71c2c08c1.txt");
+  g_autoptr(GString) text = g_string_new (seed);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkReport) report = NULL;
+
+  for (guint i = 0; i < GK_PARSE_MAX_ROWS; i++)
+    g_string_append (text, "\n  \n");
+  report = gk_parse_text (text->str, "blank.txt", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_clear_object (&report);
+
+  for (guint i = 0; i < GK_PARSE_MAX_ROWS; i++)
+    g_string_append (text, "1\n");
+  report = gk_parse_text (text->str, "lines.txt", &error);
+  g_assert_null (report);
+  g_assert_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "more than the 100000 a report can have"));
+}
+
+/* Past GK_PARSE_MAX_FINDINGS findings of the parse, one more says so and
+ * the rest are not kept: here a thousand cells too long in table 2. */
+static void
+test_findings (void)
+{
+  g_autofree char *seed = load_seed ("002_7c3adba71c2c08c1.txt");
+  const char *anchor = "规章\t0\t0\t0\n";
+  const char *at = strstr (seed, anchor);
+  g_autofree char *label = g_strnfill (GK_PARSE_DEFAULT_MAX_CELL_LENGTH + 1, 'x');
+  g_autofree char *digits = g_strnfill (GK_PARSE_DEFAULT_MAX_CELL_LENGTH + 1, '1');
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkReport) report = NULL;
+  GListModel *findings;
+  guint n_long = 0;
+
+  g_assert_nonnull (at);
+  g_string_append_len (text, seed, at - seed);
+  /* Two cells too long a row: a label (cut) and a value (left blank). */
+  for (guint i = 0; i < GK_PARSE_MAX_FINDINGS / 2 + 10; i++)
+    g_string_append_printf (text, "%s\t%s\t2\t3\n", label, digits);
+  g_string_append (text, at);
+
+  report = gk_parse_text (text->str, "findings.txt", &error);
+  g_assert_no_error (error);
+  findings = gk_report_get_findings (report);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, GK_PARSE_MAX_FINDINGS + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(GkFinding) finding = g_list_model_get_item (findings, i);
+      n_long += strcmp (gk_finding_get_rule (finding), "P4") == 0;
+    }
+  g_assert_cmpuint (n_long, >, 900);
+  g_assert_nonnull (find_finding (report, "limit:findings"));
+}
+
+/* ---------------------------------------------------------------------- */
 /* The format readers' limits                                             */
 
 /* Parses @bytes; returns NULL with the test skipped when the format's
@@ -344,6 +585,12 @@ main (int   argc,
   g_test_add_func ("/limits/cell-length", test_cell_length);
   g_test_add_func ("/limits/value-length", test_value_length);
   g_test_add_func ("/limits/label-length", test_label_length);
+  g_test_add_func ("/limits/t2-items", test_t2_items);
+  g_test_add_func ("/limits/t2-names-not-kept", test_t2_names_not_kept);
+  g_test_add_func ("/limits/table-rows", test_table_rows);
+  g_test_add_func ("/limits/section-length", test_section_length);
+  g_test_add_func ("/limits/rows", test_rows);
+  g_test_add_func ("/limits/findings", test_findings);
   g_test_add_func ("/limits/html-nesting", test_html_nesting);
   g_test_add_func ("/limits/docx-zip-bomb", test_docx_bomb);
   g_test_add_func ("/limits/pdf-pages", test_pdf_pages);

@@ -224,6 +224,11 @@ read_file (const char  *arg,
   char *contents = NULL;
   gsize length = 0;
 
+  /* A URL is refused before GIO is asked anything about it: GVfs would
+   * fetch it, and Gongkai never goes on the network. */
+  if (!gk_importer_check_local (file, error))
+    return NULL;
+
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
@@ -700,9 +705,15 @@ export_xlsx (GPtrArray  *reports,
 
       /* A copy, not a move: the temporary file is private to its owner,
        * the workbook gets the permissions of any new file. */
-      ok = g_file_copy (source, target, G_FILE_COPY_OVERWRITE | G_FILE_COPY_TARGET_DEFAULT_PERMS,
-                        NULL, NULL, NULL, &error);
-      if (!ok)
+      /* Never uploaded (GVfs would): a URL is refused as an input is. */
+      if (!g_file_has_uri_scheme (target, "file"))
+        {
+          g_autofree char *display = g_filename_display_name (output_path);
+          print_input_error (display, _("this is not a file on this computer; Gongkai works offline: write the workbook to a file here"));
+          ok = FALSE;
+        }
+      else if (!(ok = g_file_copy (source, target, G_FILE_COPY_OVERWRITE | G_FILE_COPY_TARGET_DEFAULT_PERMS,
+                                   NULL, NULL, NULL, &error)))
         {
           g_autofree char *display = g_filename_display_name (output_path);
           print_input_error (display, describe_io_error (error));

@@ -21,18 +21,97 @@ struct _GkCell
 {
   gint         ref_count;
   GkTableId    table;
-  const char  *row;     /* interned */
-  const char  *column;  /* interned */
+  const char  *row;     /* interned, or pooled (see key_acquire()) */
+  const char  *column;
   double       value;
   GkValueClass value_class;
   guint        line;
   guint        has_value : 1;
   guint        is_integer : 1;
   guint        ambiguous : 1;
+  guint        row_pooled : 1;
+  guint        column_pooled : 1;
   char         raw[];   /* allocated with the cell: one allocation a cell */
 };
 
 G_DEFINE_BOXED_TYPE (GkCell, gk_cell, gk_cell_ref, gk_cell_unref)
+
+/* Keys.  The templates' keys are interned (gk_keys_intern()), so that
+ * lookups compare pointers.  A key that is not one of them comes from a
+ * file: the name of a sub-item of 其他对外管理服务事项 ("other_services.行政
+ * 检查").  Interned, such names would stay for the life of the process, and
+ * a file, or a thousand of them, with a million names would grow it for
+ * good.  They are pooled instead: one copy per name, shared by the cells
+ * that use it (pointers still compare) and freed with the last of them. */
+typedef struct
+{
+  guint refs;
+  char  key[];
+} PooledKey;
+
+static GMutex      pool_lock;
+static GHashTable *pool;  /* key → PooledKey, which holds the key */
+
+static const char *
+key_acquire (const char *key,
+             gboolean   *pooled)
+{
+  GQuark quark = g_quark_try_string (key);
+  PooledKey *entry;
+
+  *pooled = FALSE;
+  if (quark != 0)
+    return g_quark_to_string (quark);
+
+  g_mutex_lock (&pool_lock);
+  if (pool == NULL)
+    pool = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  entry = g_hash_table_lookup (pool, key);
+  if (entry == NULL)
+    {
+      gsize len = strlen (key);
+
+      entry = g_malloc (sizeof (PooledKey) + len + 1);
+      entry->refs = 0;
+      memcpy (entry->key, key, len + 1);
+      g_hash_table_insert (pool, entry->key, entry);
+    }
+  entry->refs++;
+  g_mutex_unlock (&pool_lock);
+
+  *pooled = TRUE;
+  return entry->key;
+}
+
+static void
+key_release (const char *key)
+{
+  PooledKey *entry;
+
+  g_mutex_lock (&pool_lock);
+  entry = g_hash_table_lookup (pool, key);
+  g_assert (entry != NULL && entry->key == key);
+  if (--entry->refs == 0)
+    g_hash_table_remove (pool, key);
+  g_mutex_unlock (&pool_lock);
+}
+
+/**
+ * gk_cell_n_pooled_keys:
+ *
+ * Returns: how many keys that are not the templates' the live cells hold
+ *   (a bound the tests check)
+ */
+guint
+gk_cell_n_pooled_keys (void)
+{
+  guint n;
+
+  g_mutex_lock (&pool_lock);
+  n = pool != NULL ? g_hash_table_size (pool) : 0;
+  g_mutex_unlock (&pool_lock);
+  return n;
+}
 
 GkCell *
 gk_cell_ref (GkCell *self)
@@ -51,7 +130,13 @@ gk_cell_unref (GkCell *self)
   g_return_if_fail (self->ref_count > 0);
 
   if (g_atomic_int_dec_and_test (&self->ref_count))
-    g_free (self);
+    {
+      if (self->row_pooled)
+        key_release (self->row);
+      if (self->column_pooled)
+        key_release (self->column);
+      g_free (self);
+    }
 }
 
 /* Strings that stand for "not applicable" in real reports. */
@@ -276,8 +361,14 @@ gk_cell_new (GkTableId   table,
   memcpy (self->raw, raw, raw_len + 1);
   self->ref_count = 1;
   self->table = table;
-  self->row = g_intern_string (row);
-  self->column = g_intern_string (column);
+  {
+    gboolean row_pooled, column_pooled;
+
+    self->row = key_acquire (row, &row_pooled);
+    self->column = key_acquire (column, &column_pooled);
+    self->row_pooled = row_pooled;
+    self->column_pooled = column_pooled;
+  }
   self->line = line;
   self->value_class = gk_cell_classify (self->raw, &self->value, &has_value, &is_integer);
   self->has_value = has_value;

@@ -37,6 +37,7 @@ gboolean     gk_cell_get_ambiguous   (GkCell      *self);
 void         gk_cell_set_ambiguous   (GkCell      *self,
                                       gboolean     ambiguous);
 char        *gk_cell_dup_key         (GkCell      *self);
+guint        gk_cell_n_pooled_keys   (void);
 char        *gk_cell_format_value    (GkCell      *self);
 
 GkValueClass  gk_cell_classify        (const char  *raw,

@@ -60,7 +60,9 @@ static void
 set_corrupt (GError         **error,
              struct archive  *a)
 {
-  const char *why = archive_error_string (a);
+  /* libarchive's text may quote names from the file: made UTF-8, as
+   * every message is. */
+  g_autofree char *why = archive_error_string (a) != NULL ? g_utf8_make_valid (archive_error_string (a), -1) : NULL;
 
   g_set_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_CORRUPT,
                /* Translators: %s is libarchive's explanation, in English */
@@ -512,7 +514,9 @@ set_xml_error (GError           **error,
 
   if (xml_error != NULL && xml_error->message != NULL)
     {
-      message = g_strstrip (g_strdup (xml_error->message));
+      /* libxml2 quotes the document (a namespace, a name) byte for byte:
+       * its message is made UTF-8, as every message is. */
+      message = g_strstrip (g_utf8_make_valid (xml_error->message, -1));
       line = xml_error->line;
     }
 

@@ -203,6 +203,50 @@ gk_importer_get_current_name (GkImporter *self)
   return self->current_name;
 }
 
+/**
+ * gk_importer_check_local:
+ * @file: a file named by a user: dropped, chosen or on a command line
+ * @error: why it is refused
+ *
+ * Refuses a file that is not on this computer: a web address (a link
+ * dropped from a browser, a URL on the command line) or any other URI
+ * but file://.  GIO would otherwise fetch it through GVfs, and Gongkai
+ * never goes on the network (the reports come from strangers' sites, and
+ * reading them must not tell anyone anything).  Only the URI is looked
+ * at: nothing is read, resolved or mounted.
+ *
+ * Returns: %TRUE when @file is a local file
+ */
+gboolean
+gk_importer_check_local (GFile   *file,
+                         GError **error)
+{
+  static const char * const web[] = {
+    "http", "https", "ftp", "ftps", "dav", "davs", "webdav", "webdavs",
+  };
+  g_autofree char *scheme = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  scheme = g_file_get_uri_scheme (file);
+  if (scheme != NULL && g_ascii_strcasecmp (scheme, "file") == 0)
+    return TRUE;
+
+  for (guint i = 0; scheme != NULL && i < G_N_ELEMENTS (web); i++)
+    if (g_ascii_strcasecmp (scheme, web[i]) == 0)
+      {
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             _("this is a web address; Gongkai works offline: download the file and open it"));
+        return FALSE;
+      }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+               /* Translators: %s is a URI scheme such as smb or sftp */
+               _("this is not a file on this computer but a “%s:” address; Gongkai works offline: copy the file to a folder here and open it"),
+               scheme != NULL ? scheme : "?");
+  return FALSE;
+}
+
 /* The file kinds a folder's walk picks up.  Files chosen one by one are
  * all tried, whatever their names: the format is read from the bytes. */
 gboolean
@@ -318,6 +362,14 @@ collect_files (GFile        *file,
 
   if (g_cancellable_is_cancelled (cancellable))
     return;
+
+  /* Before anything asks GIO about it: a query alone would go on the
+   * network through GVfs. */
+  if (!gk_importer_check_local (file, &error))
+    {
+      g_ptr_array_add (outcomes, gk_import_outcome_new (file, GK_IMPORT_FAILED, NULL, error->message));
+      return;
+    }
 
   type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable);
   if (type != G_FILE_TYPE_DIRECTORY)

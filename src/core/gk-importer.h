@@ -31,5 +31,7 @@ GPtrArray  *gk_importer_import_sync      (GkImporter           *self,
                                           GPtrArray            *files,
                                           GCancellable         *cancellable);
 gboolean    gk_importer_is_report_file   (const char           *basename);
+gboolean    gk_importer_check_local      (GFile                *file,
+                                          GError              **error);
 
 G_END_DECLS

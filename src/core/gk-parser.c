@@ -13,6 +13,7 @@
 #include "gk-docx-reader.h"
 #include "gk-format.h"
 #include "gk-html-reader.h"
+#include "gk-importer.h"
 #include "gk-keys.h"
 #include "gk-layout.h"
 #include "gk-metadata.h"
@@ -52,6 +53,8 @@ typedef struct
   GkTemplate t2_template;
   GkTemplate t3_template;
   const GkParseLimits *limits;
+  guint      dropped_rows[3];              /* rows of tables 2–4 past the limit */
+  guint      section_cut[GK_N_SECTIONS];   /* bytes of prose past the limit */
 } ParseState;
 
 /* Adds a finding of the parser's own (P1–P4).  The subject is
@@ -65,11 +68,28 @@ add_parse_finding (GkReport   *report,
                    guint       line,
                    const char *message)
 {
-  g_autoptr(GkFinding) finding = gk_finding_new (rule, severity, GK_FINDING_FAILED, subject, message);
+  g_autoptr(GkFinding) finding = NULL;
+  guint n = g_list_model_get_n_items (gk_report_get_findings (report));
 
+  /* A file can make a finding of each of its lines: past the limit,
+   * one last finding says so and the rest are not kept. */
+  if (n > GK_PARSE_MAX_FINDINGS)
+    return NULL;
+  if (n == GK_PARSE_MAX_FINDINGS)
+    {
+      g_autofree char *msg = g_strdup_printf (_("More than %d findings while reading the report: the rest are not listed"),
+                                              GK_PARSE_MAX_FINDINGS);
+
+      finding = gk_finding_new ("P7", GK_SEVERITY_WARNING, GK_FINDING_FAILED, "limit:findings", msg);
+      gk_finding_set_line (finding, line);
+      gk_report_add_finding (report, finding);
+      return NULL;
+    }
+
+  finding = gk_finding_new (rule, severity, GK_FINDING_FAILED, subject, message);
   gk_finding_set_line (finding, line);
   gk_report_add_finding (report, finding);
-  return finding;  /* the report holds it */
+  return finding;  /* the report holds it, or NULL past the limit */
 }
 
 /* A text cell that stands where a number should: "约10件", "251000元".
@@ -488,7 +508,7 @@ parse_t3 (ParseState *state)
           g_autofree char *subject = g_strdup_printf ("t3:%s:cells", key);
           GkFinding *finding = add_parse_finding (report, "P4", GK_SEVERITY_WARNING, subject, row->line, msg);
 
-          for (guint c = 0; c < GK_T3_N_COLUMNS; c++)
+          for (guint c = 0; finding != NULL && c < GK_T3_N_COLUMNS; c++)
             {
               g_autofree char *cell_key = g_strdup_printf ("t3/%s/%s", key, t3_columns[c].key);
               gk_finding_add_cell (finding, cell_key);
@@ -525,7 +545,7 @@ parse_t3 (ParseState *state)
           g_autofree char *subject = g_strdup_printf ("t3:%s", rows[r].key);
           GkFinding *finding = add_parse_finding (report, "P2", GK_SEVERITY_WARNING, subject, first_line, msg);
 
-          for (guint c = 0; c < n_columns; c++)
+          for (guint c = 0; finding != NULL && c < n_columns; c++)
             {
               g_autofree char *cell_key = g_strdup_printf ("t3/%s/%s", rows[r].key, columns[c].key);
               gk_finding_add_cell (finding, cell_key);
@@ -587,7 +607,7 @@ parse_t4 (ParseState *state)
       g_autofree char *msg = g_strdup_printf (_("Table 4 has only %u of its 15 cells: the table is truncated; the missing cells are blank"), values->len);
       GkFinding *finding = add_parse_finding (report, "P4", GK_SEVERITY_ERROR, "t4:truncated", first_line, msg);
 
-      for (guint i = values->len; i < GK_T4_N_ROWS * GK_T4_N_COLUMNS; i++)
+      for (guint i = values->len; finding != NULL && i < GK_T4_N_ROWS * GK_T4_N_COLUMNS; i++)
         {
           guint n;
           g_autofree char *cell_key = g_strdup_printf ("t4/%s/%s", gk_keys_t4_rows (&n)[i / GK_T4_N_COLUMNS].key,
@@ -657,7 +677,7 @@ static const ColumnKeyword t2_column_keywords[] = {
 
 typedef struct
 {
-  const char       *row;     /* interned */
+  const char       *row;     /* a template's key, or one of parse_t2()'s names */
   const GkTextCell *values[GK_T2_MAX_COLUMNS];
   const char       *columns[GK_T2_MAX_COLUMNS];
   guint             n_values;
@@ -673,12 +693,36 @@ t2_row_key (const char *norm)
   return NULL;
 }
 
+/* What t2_sub_item_key() returns for a name past the limit. */
+static const char t2_too_many_items[] = "";
+
+/* The key of a named item of 其他对外管理服务事项, "other_services.NAME",
+ * kept in @sub_items in the order the items come; the same pointer for
+ * the same name.  Past %GK_PARSE_MAX_T2_ITEMS names, t2_too_many_items. */
+static const char *
+t2_sub_item_key (GPtrArray  *sub_items,
+                 const char *name)
+{
+  g_autofree char *key = g_strconcat ("other_services.", name, NULL);
+  guint i;
+
+  if (g_ptr_array_find_with_equal_func (sub_items, key, g_str_equal, &i))
+    return g_ptr_array_index (sub_items, i);
+  if (sub_items->len >= GK_PARSE_MAX_T2_ITEMS)
+    return t2_too_many_items;
+  g_ptr_array_add (sub_items, g_steal_pointer (&key));
+  return g_ptr_array_index (sub_items, sub_items->len - 1);
+}
+
 static void
 parse_t2 (ParseState *state)
 {
   GkReport *report = state->report;
   g_autoptr(GArray) parsed = g_array_new (FALSE, TRUE, sizeof (T2Row));
-  g_autoptr(GPtrArray) sub_items = g_ptr_array_new ();  /* interned other_services.* keys */
+  /* The other_services.* keys, owned here: names from the file are never
+   * interned (see gk-cell.c), and there are at most GK_PARSE_MAX_T2_ITEMS. */
+  g_autoptr(GPtrArray) sub_items = g_ptr_array_new_with_free_func (g_free);
+  guint n_dropped_items = 0, dropped_line = 0;
   g_autoptr(GkTable) table = NULL;
   const char *header[GK_T2_MAX_COLUMNS] = { NULL, };
   guint n_header = 0;
@@ -751,19 +795,21 @@ parse_t2 (ParseState *state)
           {
             in_other_services = TRUE;
             if (second_label != NULL)
-              {
-                g_autofree char *sub = g_strconcat ("other_services.", second_label->norm, NULL);
-                key = g_intern_string (sub);
-              }
+              key = t2_sub_item_key (sub_items, second_label->norm);
           }
         else if (key == NULL && in_other_services)
-          {
-            g_autofree char *sub = g_strconcat ("other_services.", first_label->norm, NULL);
-            key = g_intern_string (sub);
-          }
+          key = t2_sub_item_key (sub_items, first_label->norm);
         else if (key != NULL)
           in_other_services = FALSE;
       }
+
+      /* A name past the limit: the row is dropped, with a finding below. */
+      if (key == t2_too_many_items)
+        {
+          if (n_dropped_items++ == 0)
+            dropped_line = row->line;
+          continue;
+        }
 
       if (key == NULL)
         continue;
@@ -838,10 +884,14 @@ parse_t2 (ParseState *state)
         entry.n_values = n_cols;
       }
 
-      if (g_str_has_prefix (key, "other_services.") && !g_ptr_array_find (sub_items, key, NULL))
-        g_ptr_array_add (sub_items, (gpointer) key);
-
       g_array_append_val (parsed, entry);
+    }
+
+  if (n_dropped_items > 0)
+    {
+      g_autofree char *msg = g_strdup_printf (_("Table 2, line %u: more than %d items are named under 其他对外管理服务事项; the %u rows of the others were ignored"),
+                                              dropped_line, GK_PARSE_MAX_T2_ITEMS, n_dropped_items);
+      add_parse_finding (report, "P7", GK_SEVERITY_WARNING, "t2:items", dropped_line, msg);
     }
 
   if (parsed->len == 0)
@@ -880,7 +930,7 @@ parse_t2 (ParseState *state)
               g_autofree char *subject = g_strdup_printf ("t2:%s", key);
               GkFinding *finding = add_parse_finding (report, "P2", GK_SEVERITY_WARNING, subject, first_line, msg);
 
-              for (guint c = 0; rows[r].columns[c] != NULL; c++)
+              for (guint c = 0; finding != NULL && rows[r].columns[c] != NULL; c++)
                 {
                   g_autofree char *cell_key = g_strdup_printf ("t2/%s/%s", key, rows[r].columns[c]);
                   gk_finding_add_cell (finding, cell_key);
@@ -1011,6 +1061,91 @@ cut_long_cells (ParseState *state)
       }
 }
 
+/* Adds @row to table @t (0 for table 2), or counts it past the limit. */
+static void
+add_table_row (ParseState *state,
+               guint       t,
+               GkTextRow  *row)
+{
+  GPtrArray *tables[] = { state->t2_rows, state->t3_rows, state->t4_rows };
+
+  if (tables[t]->len >= GK_PARSE_MAX_TABLE_ROWS)
+    state->dropped_rows[t]++;
+  else
+    g_ptr_array_add (tables[t], row);
+}
+
+/* Appends @text to the prose of @section after @separator (none at the
+ * start), up to GK_PARSE_MAX_SECTION_LENGTH bytes; what is past it is
+ * counted, not kept. */
+static void
+append_prose (ParseState *state,
+              int         section,
+              const char *separator,
+              const char *text)
+{
+  GString *prose = state->sections[section];
+  gsize len = strlen (text);
+  gsize room;
+
+  if (prose->len > 0)
+    len += strlen (separator);
+  if (state->section_cut[section] == 0 && prose->len + len <= GK_PARSE_MAX_SECTION_LENGTH)
+    {
+      if (prose->len > 0)
+        g_string_append (prose, separator);
+      g_string_append (prose, text);
+      return;
+    }
+
+  /* The first text past the limit: its head fills the room left, cut
+   * where a character starts. */
+  if (state->section_cut[section] == 0)
+    {
+      const char *end;
+
+      room = GK_PARSE_MAX_SECTION_LENGTH - prose->len;
+      if (prose->len > 0 && room > strlen (separator))
+        {
+          g_string_append (prose, separator);
+          room -= strlen (separator);
+          len -= strlen (separator);
+        }
+      else if (prose->len > 0)
+        room = 0;
+      end = text + MIN (room, strlen (text));
+      while (end > text && (*end & 0xC0) == 0x80)
+        end--;
+      g_string_append_len (prose, text, end - text);
+      len -= end - text;
+    }
+  state->section_cut[section] += len;
+}
+
+/* The findings of the limits parse_rows() met. */
+static void
+report_cuts (ParseState *state)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (state->dropped_rows); t++)
+    if (state->dropped_rows[t] > 0)
+      {
+        g_autofree char *msg = g_strdup_printf (_("Table %u has more than %d rows, far more than its template: the %u rows after them were ignored"),
+                                                t + 2, GK_PARSE_MAX_TABLE_ROWS, state->dropped_rows[t]);
+        g_autofree char *subject = g_strdup_printf ("t%u:rows", t + 2);
+        add_parse_finding (state->report, "P7", GK_SEVERITY_WARNING, subject, 0, msg);
+      }
+
+  for (guint i = 0; i < GK_N_SECTIONS; i++)
+    if (state->section_cut[i] > 0)
+      {
+        g_autofree char *msg = g_strdup_printf (_("Section %u’s text is longer than %d kB: only its first %d kB were kept (%u bytes were left out)"),
+                                                i + 1, GK_PARSE_MAX_SECTION_LENGTH / 1024,
+                                                GK_PARSE_MAX_SECTION_LENGTH / 1024, state->section_cut[i]);
+        g_autofree char *subject = g_strdup_printf ("section%u:length", i + 1);
+        add_parse_finding (state->report, "P7", GK_SEVERITY_WARNING, subject, state->section_lines[i], msg);
+      }
+}
+
 static gboolean
 parse_rows (ParseState  *state,
             GError     **error)
@@ -1039,17 +1174,12 @@ parse_rows (ParseState  *state,
           if (ctx == CTX_T2 && strlen (row->cells[0].norm) <= 12 * 3
               && (cell_is_data (&row->cells[0]) || t2_row_key (row->cells[0].norm) != NULL))
             {
-              g_ptr_array_add (state->t2_rows, row);
+              add_table_row (state, 0, row);
               continue;
             }
 
           if (section >= 0)
-            {
-              GString *text = state->sections[section];
-              if (text->len > 0)
-                g_string_append_c (text, '\n');
-              g_string_append (text, row->cells[0].raw);
-            }
+            append_prose (state, section, "\n", row->cells[0].raw);
           continue;
         }
 
@@ -1057,33 +1187,27 @@ parse_rows (ParseState  *state,
       switch (ctx)
         {
         case CTX_T2:
-          g_ptr_array_add (state->t2_rows, row);
+          add_table_row (state, 0, row);
           break;
         case CTX_T3:
-          g_ptr_array_add (state->t3_rows, row);
+          add_table_row (state, 1, row);
           break;
         case CTX_T4:
-          g_ptr_array_add (state->t4_rows, row);
+          add_table_row (state, 2, row);
           break;
         case CTX_NONE:
         default:
           /* A table row outside the three tables (a local addition): its
            * text still belongs to the section's prose. */
           if (section >= 0)
-            {
-              GString *text = state->sections[section];
-              for (guint c = 0; c < row->n_cells; c++)
-                {
-                  if (row->cells[c].raw[0] == '\0')
-                    continue;
-                  if (text->len > 0)
-                    g_string_append_c (text, c == 0 ? '\n' : ' ');
-                  g_string_append (text, row->cells[c].raw);
-                }
-            }
+            for (guint c = 0; c < row->n_cells; c++)
+              if (row->cells[c].raw[0] != '\0')
+                append_prose (state, section, c == 0 ? "\n" : " ", row->cells[c].raw);
           break;
         }
     }
+
+  report_cuts (state);
 
   cut_long_cells (state);
   parse_t2 (state);
@@ -1144,6 +1268,15 @@ parse_rows (ParseState  *state,
   return TRUE;
 }
 
+static void
+set_too_many_rows (GError **error,
+                   guint64  n_rows)
+{
+  g_set_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_LIMIT,
+               _("the file has %" G_GUINT64_FORMAT " lines of text, more than the %d a report can have: refused"),
+               n_rows, GK_PARSE_MAX_ROWS);
+}
+
 /* Takes @rows, from the layout reader or a format reader.  Scraped text
  * has its tables' cells run together; they are rebuilt first, and every
  * split that had to be guessed becomes a finding of the report. */
@@ -1156,6 +1289,15 @@ parse_rows_into (GkReport            *report,
   ParseState state = { 0, };
   g_autoptr(GPtrArray) scraped_findings = NULL;
   gboolean ok;
+
+  /* Rows from a format reader (the text's lines were counted before). */
+  if (rows->len > GK_PARSE_MAX_ROWS)
+    {
+      set_too_many_rows (error, rows->len);
+      g_ptr_array_unref (rows);
+      g_object_unref (report);
+      return NULL;
+    }
 
   if (gk_scraped_applies (rows))
     {
@@ -1204,6 +1346,31 @@ parse_text_into (GkReport            *report,
                  const GkParseLimits *limits,
                  GError             **error)
 {
+  guint64 n_lines = 0;
+  gboolean blank = TRUE;
+
+  /* Counted before the lines become rows: a row costs some hundred bytes
+   * more than its text, and 64 MB of one-character lines would take
+   * gigabytes. */
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        {
+          n_lines += !blank;
+          blank = TRUE;
+        }
+      else if (*p != ' ' && *p != '\t' && *p != '\r')
+        blank = FALSE;
+    }
+  n_lines += !blank;
+
+  if (n_lines > GK_PARSE_MAX_ROWS)
+    {
+      set_too_many_rows (error, n_lines);
+      g_object_unref (report);
+      return NULL;
+    }
+
   return parse_rows_into (report, gk_layout_read (text), limits, error);
 }
 
@@ -1487,6 +1654,10 @@ gk_parse_file (GFile         *file,
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  /* A web address is never fetched (GVfs would). */
+  if (!gk_importer_check_local (file, error))
+    return NULL;
 
   bytes = g_file_load_bytes (file, cancellable, NULL, error);
   if (bytes == NULL)

@@ -30,6 +30,17 @@ typedef enum
  * digits and the longest label of the templates some sixty characters. */
 #define GK_PARSE_DEFAULT_MAX_CELL_LENGTH 1000
 
+/* What one report may hold.  A real report has a few hundred lines, some
+ * sixty rows in its tables, a handful of named items under table 2's
+ * 其他对外管理服务事项 and some tens of kB of prose; a file far past these
+ * is not a report, and reading it whole would cost memory and time that
+ * grow with it (some of them faster than its size). */
+#define GK_PARSE_MAX_ROWS            100000  /* lines or rows: refused past it */
+#define GK_PARSE_MAX_TABLE_ROWS      1000    /* rows of one table: the rest dropped */
+#define GK_PARSE_MAX_T2_ITEMS        100     /* named items of 其他对外管理服务事项 */
+#define GK_PARSE_MAX_SECTION_LENGTH  (1024 * 1024)  /* bytes of a section's prose */
+#define GK_PARSE_MAX_FINDINGS        1000    /* findings of the parse itself */
+
 /**
  * GkParseLimits:
  * @max_size: the largest file, in bytes, read at all

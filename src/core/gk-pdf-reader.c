@@ -11,6 +11,7 @@
 #include <poppler.h>
 
 #include "gk-parser.h"
+#include "gk-pdf-cmap.h"
 #include "gk-pdf-grid.h"
 #include "gk-pdf-reader.h"
 #include "gk-pdf-stream.h"
@@ -52,6 +53,16 @@
  * every page costs time. */
 #define MAX_PAGES   2000
 #define MAX_GLYPHS  (2 * 1000 * 1000)
+
+/* What the font maps (ToUnicode) may name, see gk-pdf-cmap.c: a report's
+ * fonts name the few thousand characters it uses, a handful of them
+ * (ligatures) mapped to strings, with codes (glyph numbers) below 65536;
+ * poppler's work is the codes named plus the array up to the largest.  It
+ * reads a font's map again for each page it shows, so the pages count
+ * too. */
+#define MAX_MAP_WORK         (1024 * 1024)
+#define MAX_MAP_STRINGS      4096
+#define MAX_MAP_WORK_PAGES   (64 * 1024 * 1024)
 
 /* Fractions of the page height where running heads and feet are. */
 #define HEAD_ZONE   0.12
@@ -850,9 +861,13 @@ open_document (const guint8  *data,
     g_set_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_UNSUPPORTED,
                  _("the PDF is protected by a password: open it with the password in a PDF viewer, save a copy without protection and import that"));
   else
-    g_set_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_CORRUPT,
-                 _("the PDF is damaged or truncated and cannot be opened: %s"),
-                 local_error != NULL ? local_error->message : "?");
+    {
+      /* Poppler may quote the file's bytes: made UTF-8, as every message is. */
+      g_autofree char *why = g_utf8_make_valid (local_error != NULL ? local_error->message : "?", -1);
+
+      g_set_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_CORRUPT,
+                   _("the PDF is damaged or truncated and cannot be opened: %s"), why);
+    }
   return NULL;
 }
 
@@ -915,6 +930,23 @@ gk_pdf_read (const guint8  *data,
       g_object_unref (document);
       return NULL;
     }
+
+  {
+    GkPdfCmapCounts maps;
+
+    gk_pdf_cmap_count (data, length, &maps);
+    g_debug ("%u font maps: %" G_GUINT64_FORMAT " codes, %" G_GUINT64_FORMAT " to strings, %" G_GUINT64_FORMAT " slots, %d pages",
+             maps.n_maps, maps.n_codes, maps.n_strings, maps.n_slots, n_pages);
+    if (maps.n_codes + maps.n_slots > MAX_MAP_WORK || maps.n_strings > MAX_MAP_STRINGS
+        || (maps.n_codes + maps.n_slots) * (guint64) n_pages > MAX_MAP_WORK_PAGES)
+      {
+        g_set_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_LIMIT,
+                     _("the PDF’s font maps (ToUnicode) name %" G_GUINT64_FORMAT " character codes in tables of %" G_GUINT64_FORMAT " entries (%" G_GUINT64_FORMAT " of the codes mapped to strings) for %d pages, far more than a report’s fonts: refused as damaged, since reading them would take minutes"),
+                     maps.n_codes, maps.n_slots, maps.n_strings, n_pages);
+        g_object_unref (document);
+        return NULL;
+      }
+  }
 
   pages = g_new0 (Page, n_pages);
   for (int p = 0; p < n_pages; p++)

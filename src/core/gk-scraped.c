@@ -12,6 +12,7 @@
 #include "gk-keys.h"
 #include "gk-normalize.h"
 #include "gk-report.h"
+#include "gk-parser.h"
 #include "gk-scraped.h"
 
 /* Text copied out of a portal page ("scraped text"): the report may be
@@ -2178,7 +2179,10 @@ gk_scraped_add_findings (GkReport  *report,
       GkFinding *finding = g_ptr_array_index (findings, i);
       const char * const *cells;
 
-      gk_report_add_finding (report, finding);
+      /* As many as the parser's own findings may be (gk-parser.c), past
+       * which they are not listed; the cells are still blanked. */
+      if (g_list_model_get_n_items (gk_report_get_findings (report)) < GK_PARSE_MAX_FINDINGS)
+        gk_report_add_finding (report, finding);
       if (strcmp (gk_finding_get_rule (finding), "P5") != 0)
         continue;
 

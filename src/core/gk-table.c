@@ -260,7 +260,8 @@ gk_table_get_cell (GkTable *self,
  * gk_table_dup_row_keys:
  *
  * Returns: (transfer container) (element-type utf8): the row keys in the
- *   order their first cell appears; the strings are interned
+ *   order their first cell appears; the strings are the cells' own
+ *   (interned, or pooled while a cell holds them: see gk-cell.c)
  */
 GPtrArray *
 gk_table_dup_row_keys (GkTable *self)
@@ -272,7 +273,7 @@ gk_table_dup_row_keys (GkTable *self)
   for (guint i = 0; i < self->cells->len; i++)
     {
       const char *row = gk_cell_get_row (g_ptr_array_index (self->cells, i));
-      /* Row keys are interned: pointer comparison is enough. */
+      /* Row keys are interned or pooled: pointer comparison is enough. */
       if (rows->len == 0 || g_ptr_array_index (rows, rows->len - 1) != row)
         {
           if (!g_ptr_array_find (rows, row, NULL))
