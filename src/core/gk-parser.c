@@ -1272,9 +1272,13 @@ static void
 set_too_many_rows (GError **error,
                    guint64  n_rows)
 {
+  /* The count as text: gettext cannot read a message built with
+   * G_GUINT64_FORMAT. */
+  g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, n_rows);
+
   g_set_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_LIMIT,
-               _("the file has %" G_GUINT64_FORMAT " lines of text, more than the %d a report can have: refused"),
-               n_rows, GK_PARSE_MAX_ROWS);
+               _("the file has %s lines of text, more than the %d a report can have: refused"),
+               count, GK_PARSE_MAX_ROWS);
 }
 
 /* Takes @rows, from the layout reader or a format reader.  Scraped text

@@ -940,9 +940,15 @@ gk_pdf_read (const guint8  *data,
     if (maps.n_codes + maps.n_slots > MAX_MAP_WORK || maps.n_strings > MAX_MAP_STRINGS
         || (maps.n_codes + maps.n_slots) * (guint64) n_pages > MAX_MAP_WORK_PAGES)
       {
+        /* The counts as text: gettext cannot read a message built with
+         * G_GUINT64_FORMAT. */
+        g_autofree char *codes = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) maps.n_codes);
+        g_autofree char *slots = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) maps.n_slots);
+        g_autofree char *strings = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) maps.n_strings);
+
         g_set_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_LIMIT,
-                     _("the PDF’s font maps (ToUnicode) name %" G_GUINT64_FORMAT " character codes in tables of %" G_GUINT64_FORMAT " entries (%" G_GUINT64_FORMAT " of the codes mapped to strings) for %d pages, far more than a report’s fonts: refused as damaged, since reading them would take minutes"),
-                     maps.n_codes, maps.n_slots, maps.n_strings, n_pages);
+                     _("the PDF’s font maps (ToUnicode) name %s character codes in tables of %s entries (%s of the codes mapped to strings) for %d pages, far more than a report’s fonts: refused as damaged, since reading them would take minutes"),
+                     codes, slots, strings, n_pages);
         g_object_unref (document);
         return NULL;
       }
