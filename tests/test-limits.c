@@ -573,6 +573,40 @@ test_pdf_pages (void)
   g_assert_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_LIMIT);
 }
 
+/* A small PDF whose cross-reference /Size, or an object's number, claims
+ * millions of objects: refused before poppler makes a table that size
+ * (over a second for 8 million, a timeout found by fuzz-pdf).  The same
+ * PDF with its true /Size gets past that check. */
+static void
+test_pdf_objects (void)
+{
+  g_autoptr(GBytes) pages = gk_hostile_pdf_pages (1);
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (pages, NULL), g_bytes_get_size (pages));
+  g_autoptr(GString) numbered = NULL;
+  g_autoptr(GBytes) claimed = NULL;
+  g_autoptr(GBytes) renumbered = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error2 = NULL;
+  g_autoptr(GError) error3 = NULL;
+
+  /* The honest one: not refused for its objects (it has no text). */
+  g_assert_false (parse_hostile (pages, "one.pdf", &error));
+  if (reader_missing (error))
+    return;
+  g_assert_false (g_error_matches (error, GK_PARSE_ERROR, GK_PARSE_ERROR_LIMIT));
+
+  numbered = g_string_new (text->str);
+  g_assert_cmpuint (g_string_replace (text, "/Size 4 ", "/Size 8485377 ", 1), ==, 1);
+  claimed = g_bytes_new (text->str, text->len);
+  g_assert_false (parse_hostile (claimed, "size.pdf", &error2));
+  g_assert_error (error2, GK_PARSE_ERROR, GK_PARSE_ERROR_LIMIT);
+
+  g_assert_cmpuint (g_string_replace (numbered, "3 0 obj", "9999999 0 obj", 1), ==, 1);
+  renumbered = g_bytes_new (numbered->str, numbered->len);
+  g_assert_false (parse_hostile (renumbered, "number.pdf", &error3));
+  g_assert_error (error3, GK_PARSE_ERROR, GK_PARSE_ERROR_LIMIT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -594,6 +628,7 @@ main (int   argc,
   g_test_add_func ("/limits/html-nesting", test_html_nesting);
   g_test_add_func ("/limits/docx-zip-bomb", test_docx_bomb);
   g_test_add_func ("/limits/pdf-pages", test_pdf_pages);
+  g_test_add_func ("/limits/pdf-objects", test_pdf_objects);
 
   return g_test_run ();
 }

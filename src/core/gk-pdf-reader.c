@@ -52,6 +52,8 @@
 /* A report is a few pages; a file with thousands is something else, and
  * every page costs time. */
 #define MAX_PAGES   2000
+/* Object numbers: a long report has a few thousand objects. */
+#define MAX_OBJECTS 1000000
 #define MAX_GLYPHS  (2 * 1000 * 1000)
 
 /* What the font maps (ToUnicode) may name, see gk-pdf-cmap.c: a report's
@@ -845,14 +847,86 @@ is_truncated (const guint8 *data,
   return memmem (data + length - tail, tail, "%%EOF", 5) == NULL;
 }
 
+/* The number after @p, skipping blanks; -1 when there is none. */
+static gint64
+number_after (const guint8 *p,
+              const guint8 *end)
+{
+  gint64 n = -1;
+
+  while (p < end && (*p == ' ' || *p == '\r' || *p == '\n' || *p == '\t' || *p == '\f' || *p == '\0'))
+    p++;
+  for (; p < end && g_ascii_isdigit (*p); p++)
+    {
+      n = (n < 0 ? 0 : n) * 10 + (*p - '0');
+      if (n > G_MAXINT32)
+        return G_MAXINT32;
+    }
+  return n;
+}
+
+/* The highest object number the PDF gives itself: in a cross-reference
+ * table's or stream's /Size, or as "N G obj".  Poppler makes a table of
+ * that many entries before anything else, or when it rebuilds the table
+ * of a damaged file; a few bytes saying /Size 8485377 made it work for
+ * over a second (a timeout found by fuzz-pdf). */
+static gint64
+highest_object_number (const guint8 *data,
+                       gsize         length)
+{
+  const guint8 *end = data + length;
+  const guint8 *p = data;
+  gint64 highest = 0;
+
+  while (p < end && (p = memmem (p, end - p, "/Size", 5)) != NULL)
+    {
+      highest = MAX (highest, number_after (p + 5, end));
+      p += 5;
+    }
+
+  /* "N G obj": back from "obj" over the generation, then the number. */
+  for (p = data; p < end && (p = memmem (p, end - p, "obj", 3)) != NULL; p += 3)
+    {
+      const guint8 *q = p;
+      const guint8 *digits_end;
+
+      while (q > data && (q[-1] == ' ' || q[-1] == '\r' || q[-1] == '\n' || q[-1] == '\t'))
+        q--;
+      while (q > data && g_ascii_isdigit (q[-1]))
+        q--;
+      while (q > data && (q[-1] == ' ' || q[-1] == '\r' || q[-1] == '\n' || q[-1] == '\t'))
+        q--;
+      digits_end = q;
+      while (q > data && g_ascii_isdigit (q[-1]) && digits_end - q < 12)
+        q--;
+      if (q < digits_end)
+        highest = MAX (highest, number_after (q, digits_end));
+    }
+  return highest;
+}
+
 static PopplerDocument *
 open_document (const guint8  *data,
                gsize          length,
                GError       **error)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new_static (data, length);
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  PopplerDocument *document = poppler_document_new_from_bytes (bytes, NULL, &local_error);
+  PopplerDocument *document;
+  gint64 highest = highest_object_number (data, length);
+
+  /* A report has a few thousand objects; a damaged or hostile file may
+   * claim millions. */
+  if (highest > MAX_OBJECTS)
+    {
+      g_set_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_LIMIT,
+                   _("the PDF numbers its objects up to %d, more than the %d a report can have: refused as damaged"),
+                   (int) highest, MAX_OBJECTS);
+      return NULL;
+    }
+
+  bytes = g_bytes_new_static (data, length);
+  document = poppler_document_new_from_bytes (bytes, NULL, &local_error);
 
   if (document != NULL)
     return document;
