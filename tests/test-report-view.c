@@ -521,6 +521,32 @@ test_tooltip_width (void)
   g_assert_cmpint (nat, <=, 40 * short_nat / 4);
   /* ...and several lines, since the text is 200 characters long. */
   g_assert_cmpint (height, >=, 4 * one_line);
+
+  /* A widget whose tooltip is set and cleared over and over, as a list
+   * row's at each bind, answers the query once. */
+  {
+    GtkWidget *row = g_object_ref_sink (gtk_label_new ("row"));
+    guint n_handlers = 0;
+    gulong id;
+
+    for (guint i = 0; i < 5; i++)
+      {
+        gk_widget_set_wrapped_tooltip (row, NULL);
+        gk_widget_set_wrapped_tooltip (row, "行政复议");
+      }
+    g_assert_true (gtk_widget_get_has_tooltip (row));
+    while ((id = g_signal_handler_find (row, G_SIGNAL_MATCH_ID,
+                                        g_signal_lookup ("query-tooltip", GTK_TYPE_WIDGET),
+                                        0, NULL, NULL, NULL)) != 0)
+      {
+        g_signal_handler_disconnect (row, id);
+        n_handlers++;
+      }
+    g_assert_cmpuint (n_handlers, ==, 1);
+    gk_widget_set_wrapped_tooltip (row, NULL);
+    g_assert_false (gtk_widget_get_has_tooltip (row));
+    g_object_unref (row);
+  }
 }
 
 /* Wide: the findings beside the tables; narrow: below them. */

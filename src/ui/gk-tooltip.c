@@ -120,8 +120,12 @@ gk_widget_set_wrapped_tooltip (GtkWidget  *widget,
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  if (g_object_get_data (G_OBJECT (widget), "gk-tooltip-text") == NULL && text != NULL)
-    g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_text_cb), NULL);
+  /* Once per widget: list rows set and clear their tooltips at each bind. */
+  if (text != NULL && g_object_get_data (G_OBJECT (widget), "gk-tooltip-connected") == NULL)
+    {
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_text_cb), NULL);
+      g_object_set_data (G_OBJECT (widget), "gk-tooltip-connected", GINT_TO_POINTER (TRUE));
+    }
 
   g_object_set_data_full (G_OBJECT (widget), "gk-tooltip-text", g_strdup (text), g_free);
   gtk_widget_set_has_tooltip (widget, text != NULL);
