@@ -7,6 +7,7 @@
 
 #include <string.h>
 #include <gio/gio.h>
+#include <zlib.h>
 
 #include "gk-pdf-cmap.h"
 
@@ -286,53 +287,52 @@ is_image (const guint8 *data,
   return memmem (dict, len, "/Image", 6) != NULL;
 }
 
-/* Inflates the zlib stream at @data, stopping at its end, at an error or
- * when *@budget bytes are out.  Poppler keeps what a damaged stream gave
- * before its error (a bad checksum at the end, say): the input goes in by
- * small pieces, so that little of it is lost with the piece that fails. */
+/* Poppler's window before a stream's first byte: its own inflater
+ * (Stream.cc, not zlib) lets a damaged stream copy from "before the
+ * start", where zlib stops with "invalid distance too far back", and reads
+ * on.  Zeros are what it finds there; the tokenizer takes them as spaces. */
+static const guint8 empty_window[32 * 1024];
+
+/* Inflates the zlib stream at @data as poppler does, stopping at its end,
+ * at an error or when *@budget bytes are out: the two header bytes are
+ * checked and skipped, the checksum at the end is not read, and a
+ * distance reaching before the start reads zeros. */
 static GByteArray *
-inflate (const guint8 *data,
-         gsize         length,
-         gsize        *budget)
+inflate_stream (const guint8 *data,
+                gsize         length,
+                gsize        *budget)
 {
-  g_autoptr(GConverter) zlib = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB));
   GByteArray *out = g_byte_array_new ();
+  z_stream z = { 0, };
   guint8 buffer[4096];
-  gsize in = 0;
+
+  /* A preset dictionary (FDICT): poppler gives up on the stream. */
+  if (length < 2 || (data[1] & 0x20) != 0)
+    return out;
+  if (inflateInit2 (&z, -MAX_WBITS) != Z_OK)
+    return out;
+  inflateSetDictionary (&z, empty_window, sizeof empty_window);
+  z.next_in = (Bytef *) data + 2;
+  z.avail_in = (uInt) MIN (length - 2, G_MAXUINT);
 
   while (*budget > 0)
     {
-      gsize piece = MIN (length - in, 64);
-      gboolean last = piece == length - in;
-      gsize read = 0, written = 0;
-      g_autoptr(GError) error = NULL;
-      GConverterResult result;
+      gsize room = MIN (sizeof buffer, *budget);
+      gsize written;
+      int status;
 
-      result = g_converter_convert (zlib, data + in, piece, buffer, MIN (sizeof buffer, *budget),
-                                    last ? G_CONVERTER_INPUT_AT_END : G_CONVERTER_NO_FLAGS,
-                                    &read, &written, &error);
-      if (result == G_CONVERTER_ERROR)
-        {
-          /* More input is needed for a whole symbol. */
-          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) && !last)
-            {
-              gsize more = MIN (length - in, 4096);
-
-              g_clear_error (&error);
-              result = g_converter_convert (zlib, data + in, more, buffer, MIN (sizeof buffer, *budget),
-                                            more == length - in ? G_CONVERTER_INPUT_AT_END : G_CONVERTER_NO_FLAGS,
-                                            &read, &written, &error);
-            }
-          if (result == G_CONVERTER_ERROR)
-            break;
-        }
-      in += read;
+      z.next_out = buffer;
+      z.avail_out = (uInt) room;
+      status = inflate (&z, Z_NO_FLUSH);
+      /* What came out before an error counts: poppler keeps it too. */
+      written = room - z.avail_out;
       g_byte_array_append (out, buffer, written);
       *budget -= written;
-      if (result == G_CONVERTER_FINISHED || (read == 0 && written == 0))
+      if (status != Z_OK || written == 0)
         break;
     }
 
+  inflateEnd (&z);
   return out;
 }
 
@@ -388,7 +388,7 @@ gk_pdf_cmap_count (const guint8    *data,
           /* Up to the end of the file, not of the stream: a damaged
            * stream may hold "endstream" in its compressed bytes, and
            * poppler reads on by its length. */
-          text = inflate (data + start, length - start, &budget);
+          text = inflate_stream (data + start, length - start, &budget);
           if (text->len > 0 && memmem (text->data, text->len, "beginbf", 7) != NULL)
             count_map ((const char *) text->data, text->len, counts);
         }
