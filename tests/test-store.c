@@ -1413,6 +1413,30 @@ test_seeds (Fixture       *fixture,
   store = gk_store_open (fixture->path, &error);
   g_assert_no_error (error);
   assert_listed_summaries (store, parsed);
+
+  /* The same from schema 4, before the index of reports without a
+   * summary: the migration makes it, and it finds them. */
+  g_clear_object (&store);
+  {
+    sqlite3 *db = open_raw (fixture->path);
+
+    g_assert_cmpint (sqlite3_exec (db,
+                                   "DROP INDEX reports_without_summary;"
+                                   "PRAGMA user_version = 4;"
+                                   "UPDATE reports SET summary = NULL",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  store = gk_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  assert_listed_summaries (store, parsed);
+  {
+    sqlite3 *db = open_raw (fixture->path);
+
+    g_assert_cmpint (query_int (db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'reports_without_summary'"), ==, 1);
+    g_assert_cmpint (query_int (db, "SELECT COUNT(*) FROM reports WHERE summary IS NULL"), ==, 0);
+    sqlite3_close (db);
+  }
 }
 
 /* ---------------------------------------------------------------------- */

@@ -55,7 +55,7 @@ typedef enum
 } GkStoreImportResult;
 
 /* How the library's schema is numbered (PRAGMA user_version). */
-#define GK_STORE_SCHEMA_VERSION 4
+#define GK_STORE_SCHEMA_VERSION 5
 
 /**
  * GkStoreParseFunc:
