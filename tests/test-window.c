@@ -11,6 +11,8 @@
 #include "gk-application.h"
 #include "gk-report-view.h"
 #include "gk-table-grid.h"
+#include "gk-trend-chart.h"
+#include "gk-trends-view.h"
 #include "gk-window-private.h"
 
 static char *tmp_dir;
@@ -297,11 +299,29 @@ test_window (GkApplication *app)
     g_assert_true (gtk_widget_get_visible (window->agencies_pane));
   }
 
-  /* Alt+1 … Alt+4 switch the pages. */
+  /* Alt+1 … Alt+4 switch the pages.  The pages other than the report's
+   * are made when first shown, and then show what is selected. */
+  g_assert_null (window->trends_view);
+  g_assert_null (window->comparison_view);
+  g_assert_null (window->findings_view);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "findings"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "findings");
+  g_assert_nonnull (window->findings_view);
+  g_assert_true (gtk_widget_is_ancestor (window->findings_view, GTK_WIDGET (window->findings_box)));
+  g_assert_null (window->trends_view);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "compare"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "compare");
+  g_assert_nonnull (window->comparison_view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "trends"));
+  g_assert_nonnull (window->trends_view);
+  {
+    GtkWidget *chart = gk_trends_view_get_chart (GK_TRENDS_VIEW (window->trends_view));
+    GkChartModel *model = gk_trend_chart_get_model (GK_TREND_CHART (chart));
+
+    g_assert_nonnull (window->agency);
+    g_assert_nonnull (strstr (gk_chart_model_get_label (model), gk_agency_get_name (window->agency)));
+    g_assert_cmpuint (gk_chart_model_get_n_years (model), >=, 1);
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "report"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "report");
 

@@ -391,9 +391,11 @@ export_chart_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   GkWindow *self = GK_WINDOW (widget);
-  GtkWidget *chart = gk_trends_view_get_chart (GK_TRENDS_VIEW (self->trends_view));
+  GtkWidget *chart;
 
+  /* Showing the page makes it, if it was never shown. */
   adw_view_stack_set_visible_child_name (self->view_stack, "trends");
+  chart = gk_trends_view_get_chart (GK_TRENDS_VIEW (self->trends_view));
   /* The size is asked first, then the file. */
   gk_chart_export_dialog_present (GTK_WINDOW (self), GK_TREND_CHART (chart), self->toast_overlay);
 }

@@ -32,6 +32,8 @@ struct _GkWindow
   GdkFrameClock        *first_frame_clock;  /* until the first frame */
 
   GtkWidget            *report_view;
+  /* Made when their page is first shown (_gk_window_ensure_page()):
+   * NULL until then. */
   GtkWidget            *trends_view;
   GtkWidget            *comparison_view;
   GtkWidget            *findings_view;
@@ -62,6 +64,7 @@ struct _GkWindow
   GtkBox               *report_box;
   GtkBox               *trends_box;
   GtkBox               *compare_box;
+  GtkBox               *findings_box;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   GtkLabel             *progress_label;
@@ -76,5 +79,7 @@ void _gk_window_show_report        (GkWindow      *self,
                                     GkReport      *report);
 void _gk_window_select_agency_named (GkWindow     *self,
                                      const char   *name);
+void _gk_window_ensure_page        (GkWindow      *self,
+                                    const char    *name);
 
 G_END_DECLS

@@ -505,7 +505,8 @@ agency_selected_cb (GkWindow           *self,
   else
     _gk_window_show_report (self, NULL);
 
-  gk_trends_view_set_agency (GK_TRENDS_VIEW (self->trends_view), agency);
+  if (self->trends_view != NULL)
+    gk_trends_view_set_agency (GK_TRENDS_VIEW (self->trends_view), agency);
 }
 
 static void
@@ -1136,6 +1137,49 @@ gk_window_get_property (GObject    *object,
     }
 }
 
+/* ---------------------------------------------------------------------- */
+/* Pages made when first shown                                            */
+
+/* The Trends, Compare and Findings pages are made the first time they are
+ * shown, not with the window: most sessions start on a report, and making
+ * and styling three pages nobody looks at yet delayed the first frame. */
+void
+_gk_window_ensure_page (GkWindow   *self,
+                        const char *name)
+{
+  if (g_strcmp0 (name, "trends") == 0 && self->trends_view == NULL)
+    {
+      self->trends_view = gk_trends_view_new (self->library, self->settings);
+      gtk_widget_set_vexpand (self->trends_view, TRUE);
+      gtk_box_append (self->trends_box, self->trends_view);
+      gk_trends_view_set_agency (GK_TRENDS_VIEW (self->trends_view), self->agency);
+    }
+  else if (g_strcmp0 (name, "compare") == 0 && self->comparison_view == NULL)
+    {
+      self->comparison_view = gk_comparison_view_new (self->library);
+      gtk_widget_set_vexpand (self->comparison_view, TRUE);
+      g_signal_connect_object (self->comparison_view, "report-activated",
+                               G_CALLBACK (comparison_report_activated_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->compare_box, self->comparison_view);
+    }
+  else if (g_strcmp0 (name, "findings") == 0 && self->findings_view == NULL)
+    {
+      self->findings_view = gk_findings_view_new (self->library);
+      gtk_widget_set_vexpand (self->findings_view, TRUE);
+      g_signal_connect_object (self->findings_view, "finding-activated",
+                               G_CALLBACK (finding_activated_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->findings_box, self->findings_view);
+    }
+}
+
+static void
+view_stack_page_changed_cb (GkWindow     *self,
+                            GParamSpec   *pspec,
+                            AdwViewStack *stack)
+{
+  _gk_window_ensure_page (self, adw_view_stack_get_visible_child_name (stack));
+}
+
 static void
 gk_window_class_init (GkWindowClass *klass)
 {
@@ -1194,6 +1238,8 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, report_box);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, trends_box);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, compare_box);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, findings_box);
+  gtk_widget_class_bind_template_callback (widget_class, view_stack_page_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, progress_label);
@@ -1290,27 +1336,9 @@ gk_window_init (GkWindow *self)
   gtk_widget_set_vexpand (self->report_view, TRUE);
   gtk_box_append (self->report_box, self->report_view);
 
-  self->trends_view = gk_trends_view_new (self->library, self->settings);
-  gtk_widget_set_vexpand (self->trends_view, TRUE);
-  gtk_box_append (self->trends_box, self->trends_view);
-
-  self->comparison_view = gk_comparison_view_new (self->library);
-  gtk_widget_set_vexpand (self->comparison_view, TRUE);
-  g_signal_connect_object (self->comparison_view, "report-activated",
-                           G_CALLBACK (comparison_report_activated_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (self->compare_box, self->comparison_view);
-  {
-    AdwViewStackPage *page;
-
-    self->findings_view = gk_findings_view_new (self->library);
-    page = adw_view_stack_add_titled (self->view_stack, self->findings_view, "findings", _("Findings"));
-    adw_view_stack_page_set_icon_name (page, "dialog-warning-symbolic");
-    g_signal_connect_object (self->findings_view, "finding-activated",
-                             G_CALLBACK (finding_activated_cb), self, G_CONNECT_SWAPPED);
-    g_signal_connect_object (self->report_view, "use-version-requested",
-                             G_CALLBACK (use_version_requested_cb), self, G_CONNECT_SWAPPED);
-    gk_report_view_set_library (GK_REPORT_VIEW (self->report_view), self->library);
-  }
+  g_signal_connect_object (self->report_view, "use-version-requested",
+                           G_CALLBACK (use_version_requested_cb), self, G_CONNECT_SWAPPED);
+  gk_report_view_set_library (GK_REPORT_VIEW (self->report_view), self->library);
 
   g_signal_connect_object (self->importer, "notify::n-done",
                            G_CALLBACK (progress_changed_cb), self, G_CONNECT_SWAPPED);
