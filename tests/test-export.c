@@ -890,6 +890,84 @@ test_library_export (void)
   remove_store (store, dir);
 }
 
+/* A verdict the user gave a finding across reports goes out with it,
+ * though the export compares the reports afresh. */
+static void
+test_library_export_verdicts (void)
+{
+  char *dir = NULL;
+  GkStore *store = make_store (&dir);
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) loaded = gk_store_load_reports (store, &error);
+  g_autofree char *dismissed_id = NULL;
+  g_autofree char *dismissed_sha = NULL;
+  JsonArray *reports;
+  guint n_seen = 0, n_undecided_c1 = 0;
+
+  g_assert_no_error (error);
+  gk_cross_checks_run (loaded, NULL, NULL);
+  for (guint r = 0; r < loaded->len && dismissed_id == NULL; r++)
+    {
+      GkReport *report = g_ptr_array_index (loaded, r);
+      GListModel *findings = gk_report_get_findings (report);
+
+      for (guint i = 0; i < g_list_model_get_n_items (findings) && dismissed_id == NULL; i++)
+        {
+          g_autoptr(GkFinding) finding = g_list_model_get_item (findings, i);
+
+          if (g_strcmp0 (gk_finding_get_rule (finding), "C1") != 0)
+            continue;
+          dismissed_id = gk_finding_dup_id (finding);
+          dismissed_sha = g_strdup (gk_report_get_sha256 (report));
+          g_assert_true (gk_store_set_verdict (store, gk_store_report_id (report), dismissed_id,
+                                               GK_VERDICT_DISMISSED, "已电话核实", &error));
+          g_assert_no_error (error);
+        }
+    }
+  g_assert_nonnull (dismissed_id);
+
+  g_assert_true (gk_library_export_write (store, GK_LIBRARY_EXPORT_JSON, stream, NULL, NULL,
+                                          NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_close (stream, NULL, NULL);
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  reports = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "reports");
+  for (guint r = 0; r < json_array_get_length (reports); r++)
+    {
+      JsonObject *jr = json_array_get_object_element (reports, r);
+      JsonArray *findings = json_object_get_array_member (jr, "findings");
+      gboolean that_report = g_strcmp0 (json_object_get_string_member (jr, "sha256"), dismissed_sha) == 0;
+
+      for (guint f = 0; f < json_array_get_length (findings); f++)
+        {
+          JsonObject *jf = json_array_get_object_element (findings, f);
+
+          if (g_strcmp0 (json_object_get_string_member (jf, "rule"), "C1") != 0)
+            continue;
+          if (that_report && g_strcmp0 (json_object_get_string_member (jf, "id"), dismissed_id) == 0)
+            {
+              g_assert_cmpstr (json_object_get_string_member (jf, "verdict"), ==, "dismissed");
+              g_assert_cmpstr (json_object_get_string_member (jf, "note"), ==, "已电话核实");
+              n_seen++;
+            }
+          else
+            {
+              g_assert_cmpstr (json_object_get_string_member (jf, "verdict"), ==, "none");
+              n_undecided_c1++;
+            }
+        }
+    }
+  g_assert_cmpuint (n_seen, ==, 1);
+  g_assert_cmpuint (n_undecided_c1, ==, 3);
+
+  remove_store (store, dir);
+}
+
 /* Cancelled midway, the export stops with G_IO_ERROR_CANCELLED, and the
  * file it was to replace is left as it was. */
 static void
@@ -1096,6 +1174,7 @@ main (int   argc,
   g_test_add_func ("/export/json/verdict", test_json_verdict);
   g_test_add_func ("/export/library", test_library_export);
   g_test_add_func ("/export/library/cancel", test_library_export_cancel);
+  g_test_add_func ("/export/library/verdicts", test_library_export_verdicts);
   g_test_add_func ("/export/xlsx", test_xlsx);
   g_test_add_func ("/export/xlsx/unwritable", test_xlsx_unwritable);
 

@@ -143,8 +143,16 @@ export_group (GkStore                  *store,
       g_ptr_array_add (whole, report);
     }
 
+  /* Compared afresh, as the library may not have compared them yet (an
+   * import by the command line, an agency still pending); the findings
+   * this replaces get the user's verdicts back. */
   if (whole->len > 1)
-    gk_cross_checks_run (whole, library_agency_key, NULL);
+    {
+      gk_cross_checks_run (whole, library_agency_key, NULL);
+      for (guint i = 0; i < whole->len; i++)
+        if (!gk_store_apply_verdicts (store, g_ptr_array_index (whole, i), error))
+          return FALSE;
+    }
 
   for (guint i = 0; i < whole->len; i++)
     {

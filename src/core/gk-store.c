@@ -2765,6 +2765,47 @@ gk_store_load_report (GkStore  *self,
 }
 
 /**
+ * gk_store_apply_verdicts:
+ * @report: a report of the library, loaded from it
+ *
+ * Puts the verdicts the user gave on @report's findings as they are now:
+ * after gk_cross_checks_run() has replaced its findings across reports,
+ * say, whose verdicts the new ones would otherwise lack.  Verdicts are
+ * kept by the finding's id (rule and subject), so a finding raised again
+ * gets its verdict again.
+ */
+gboolean
+gk_store_apply_verdicts (GkStore   *self,
+                         GkReport  *report,
+                         GError   **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  gint64 id;
+  Loading loading = { 0, };
+  gboolean ok;
+
+  g_return_val_if_fail (GK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GK_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = gk_store_report_id (report);
+  if (id <= 0)
+    {
+      set_not_found (error, id);
+      return FALSE;
+    }
+
+  loading.by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_hash_table_insert (loading.by_id, g_memdup2 (&id, sizeof id), report);
+  loading.with_contents = TRUE;
+
+  locker = g_mutex_locker_new (&self->mutex);
+  ok = load_verdicts (self, &loading, id, error);
+  loading_clear (&loading);
+  return ok;
+}
+
+/**
  * gk_store_load_original:
  *
  * Returns: (transfer full): the bytes report @id was imported from

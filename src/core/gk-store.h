@@ -189,6 +189,9 @@ GkReport   *gk_store_reparse            (GkStore              *self,
                                          GkStoreParseFunc      parse,
                                          GError              **error);
 
+gboolean    gk_store_apply_verdicts     (GkStore              *self,
+                                         GkReport             *report,
+                                         GError              **error);
 gboolean    gk_store_set_verdict        (GkStore              *self,
                                          gint64                id,
                                          const char           *finding_id,
