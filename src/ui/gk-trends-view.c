@@ -116,7 +116,9 @@ update_legend (GkTrendsView *self)
     {
       GkChartSeries id = gk_chart_model_get_series_id (self->model, s);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *swatch = gtk_label_new (NULL);
+      /* An empty box: unlike an empty label, it has no line of text to
+       * keep it from being as thin as a line series asks. */
+      GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       GtkWidget *label = gtk_label_new (gk_chart_model_get_series_label (self->model, s));
       g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
       g_autofree char *css = NULL;
@@ -126,7 +128,7 @@ update_legend (GkTrendsView *self)
       gk_trend_chart_get_series_color (GK_TREND_CHART (self->chart), id, &color);
       color_text = gdk_rgba_to_string (&color);
       /* A line series is a thin bar, a bar series a square. */
-      css = g_strdup_printf ("label { background-color: %s; min-width: 14px; min-height: %dpx; border-radius: 2px; }",
+      css = g_strdup_printf ("box { background-color: %s; min-width: 14px; min-height: %dpx; border-radius: 2px; }",
                              color_text,
                              gk_chart_model_get_series_mark (self->model, s) == GK_CHART_MARK_LINE ? 3 : 12);
       gtk_css_provider_load_from_data (provider, css, -1);
