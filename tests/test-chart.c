@@ -1595,6 +1595,86 @@ test_render_indicator (void)
   rate_data_clear (&d);
 }
 
+/* The background pixels on the middle of series @s's line from the first
+ * year to the second. */
+static guint
+count_gaps (cairo_surface_t    *surface,
+            GkChartModel       *model,
+            guint               s,
+            const GkChartStyle *style)
+{
+  double x0, y0, x1, y1;
+  guint n = 0;
+
+  g_assert_true (gk_chart_model_get_point (model, 0, s, &x0, &y0));
+  g_assert_true (gk_chart_model_get_point (model, 1, s, &x1, &y1));
+  for (double t = 0.2; t <= 0.8; t += 0.005)
+    if (same_color (pixel (surface, (int) round (x0 + t * (x1 - x0)), (int) round (y0 + t * (y1 - y0))),
+                    &style->background))
+      n++;
+  return n;
+}
+
+/* Past the palette's eight colours the agencies' lines take the colours
+ * again, dotted: the ninth is not mistaken for the first. */
+static void
+test_render_many_agencies (void)
+{
+  const GkChartStyle *style = gk_chart_style_get_light ();
+  const char * const labels[] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", NULL };
+  RateData d;
+  g_autoptr(GkChartModel) model = gk_chart_model_new (GK_CHART_INDICATOR);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  cairo_surface_t *surface;
+
+  rate_data_init (&d);
+  /* 乙区 has a rate in 2021 only: a marker, no line.  甲区 has both
+   * years, so the line between them is the ninth series' alone. */
+  for (guint i = 0; i < 8; i++)
+    g_ptr_array_add (groups, d.b);
+  g_ptr_array_add (groups, d.a);
+  g_ptr_array_add (groups, d.b);
+  gk_chart_model_set_indicator (model, GK_INDICATOR_DISCLOSED_RATE, labels, groups, d.library);
+
+  g_assert_cmpuint (gk_chart_model_get_n_series (model), ==, 11);
+  g_assert_cmpint (gk_chart_model_get_series_id (model, 8), ==, gk_chart_model_get_series_id (model, 0));
+  for (guint s = 0; s < 8; s++)
+    g_assert_cmpint (gk_chart_model_get_series_stroke (model, s), ==, GK_CHART_STROKE_SOLID);
+  g_assert_cmpint (gk_chart_model_get_series_stroke (model, 8), ==, GK_CHART_STROKE_DOTTED);
+  g_assert_cmpint (gk_chart_model_get_series_stroke (model, 9), ==, GK_CHART_STROKE_DOTTED);
+  g_assert_cmpint (gk_chart_model_get_series_id (model, 10), ==, GK_CHART_SERIES_AVERAGE);
+  g_assert_cmpint (gk_chart_model_get_series_stroke (model, 10), ==, GK_CHART_STROKE_DASHED);
+
+  /* Without the average, which would cross the line. */
+  gk_chart_model_set_indicator (model, GK_INDICATOR_DISCLOSED_RATE, labels, groups, NULL);
+  surface = render (model, style, WIDTH, HEIGHT);
+  g_assert_cmpuint (count_gaps (surface, model, 8, style), >, 10);
+  cairo_surface_destroy (surface);
+  if (g_getenv ("GK_CHART_SAMPLES") != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_build_filename (g_getenv ("GK_CHART_SAMPLES"), "many-agencies.png", NULL);
+
+      g_assert_true (gk_chart_export_png (model, style, 760, 440, path, &error));
+      g_assert_no_error (error);
+    }
+
+  /* The same agency first: a solid line, no gaps. */
+  g_ptr_array_index (groups, 0) = d.a;
+  g_ptr_array_index (groups, 8) = d.b;
+  gk_chart_model_set_indicator (model, GK_INDICATOR_DISCLOSED_RATE, labels, groups, NULL);
+  surface = render (model, style, WIDTH, HEIGHT);
+  g_assert_cmpuint (count_gaps (surface, model, 0, style), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* The outcome charts' line is solid. */
+  gk_chart_model_set_kind (model, GK_CHART_OUTCOMES);
+  g_assert_cmpint (gk_chart_model_get_series_stroke (model, gk_chart_model_series_index (model, GK_CHART_SERIES_NEW)),
+                   ==, GK_CHART_STROKE_SOLID);
+
+  rate_data_clear (&d);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1627,6 +1707,7 @@ main (int   argc,
   g_test_add_func ("/chart/indicator/values", test_indicator_values);
   g_test_add_func ("/chart/indicator/rollup", test_rollup);
   g_test_add_func ("/chart/render/indicator", test_render_indicator);
+  g_test_add_func ("/chart/render/many-agencies", test_render_many_agencies);
   g_test_add_func ("/chart/samples", test_samples);
 
   return g_test_run ();

@@ -1127,6 +1127,30 @@ gk_chart_model_get_series_mark (GkChartModel *self,
   return info_of (self, series)->mark;
 }
 
+/**
+ * gk_chart_model_get_series_stroke:
+ *
+ * Returns: how line series @series is drawn (bars are always filled)
+ */
+GkChartStroke
+gk_chart_model_get_series_stroke (GkChartModel *self,
+                                  guint         series)
+{
+  static const GkChartStroke rounds[] = {
+    GK_CHART_STROKE_SOLID, GK_CHART_STROKE_DOTTED, GK_CHART_STROKE_DASH_DOT, GK_CHART_STROKE_LONG_DASH,
+  };
+
+  g_return_val_if_fail (GK_IS_CHART_MODEL (self), GK_CHART_STROKE_SOLID);
+  g_return_val_if_fail (series < n_series_of (self), GK_CHART_STROKE_SOLID);
+
+  if (gk_chart_model_get_series_id (self, series) == GK_CHART_SERIES_AVERAGE)
+    return GK_CHART_STROKE_DASHED;
+  if (self->kind != GK_CHART_INDICATOR)
+    return GK_CHART_STROKE_SOLID;
+  /* Each time the colours come round again, the next stroke. */
+  return rounds[(series / GK_CHART_MAX_COMPARED) % G_N_ELEMENTS (rounds)];
+}
+
 GkChartAxis
 gk_chart_model_get_series_axis (GkChartModel *self,
                                 guint         series)

@@ -79,6 +79,28 @@ typedef enum
 } GkChartMark;
 
 /**
+ * GkChartStroke:
+ * @GK_CHART_STROKE_SOLID: a solid line
+ * @GK_CHART_STROKE_DASHED: the library's average, a reference line
+ * @GK_CHART_STROKE_DOTTED: the agencies past the palette's colours…
+ * @GK_CHART_STROKE_DASH_DOT: …then past them again…
+ * @GK_CHART_STROKE_LONG_DASH: …and once more, before the strokes repeat
+ *
+ * How a line series is drawn.  The indicator chart gives its first
+ * %GK_CHART_MAX_COMPARED agencies a colour each; the next ones take the
+ * same colours again, with another stroke, so no two of the first
+ * 4 × %GK_CHART_MAX_COMPARED look alike.
+ */
+typedef enum
+{
+  GK_CHART_STROKE_SOLID = 0,
+  GK_CHART_STROKE_DASHED,
+  GK_CHART_STROKE_DOTTED,
+  GK_CHART_STROKE_DASH_DOT,
+  GK_CHART_STROKE_LONG_DASH,
+} GkChartStroke;
+
+/**
  * GkChartAxis:
  * @GK_CHART_AXIS_COUNT: the left axis, whole numbers of applications or cases
  * @GK_CHART_AXIS_PERCENT: the right axis, a share in per cent
@@ -179,6 +201,8 @@ int           gk_chart_model_series_index       (GkChartModel   *self,
 const char   *gk_chart_model_get_series_label   (GkChartModel   *self,
                                                  guint           series);
 GkChartMark   gk_chart_model_get_series_mark    (GkChartModel   *self,
+                                                 guint           series);
+GkChartStroke gk_chart_model_get_series_stroke  (GkChartModel   *self,
                                                  guint           series);
 GkChartAxis   gk_chart_model_get_series_axis    (GkChartModel   *self,
                                                  guint           series);

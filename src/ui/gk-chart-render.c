@@ -377,6 +377,46 @@ draw_bars (Painter *p)
     }
 }
 
+/* The dashes of @stroke for a line @width wide, drawn with round caps: a
+ * dash of length 0 is a dot.  Scaled with the line, so the legend's
+ * shorter swatches still show the pattern. */
+static void
+set_stroke (cairo_t       *cr,
+            GkChartStroke  stroke,
+            double         scale)
+{
+  static const double dashed[] = { 6, 4 };
+  static const double dotted[] = { 0, 4 };
+  static const double dash_dot[] = { 8, 4, 0, 4 };
+  static const double long_dash[] = { 14, 5 };
+  const double *dashes = NULL;
+  double scaled[4];
+  int n = 0;
+
+  switch (stroke)
+    {
+    case GK_CHART_STROKE_DASHED:
+      dashes = dashed, n = G_N_ELEMENTS (dashed);
+      break;
+    case GK_CHART_STROKE_DOTTED:
+      dashes = dotted, n = G_N_ELEMENTS (dotted);
+      break;
+    case GK_CHART_STROKE_DASH_DOT:
+      dashes = dash_dot, n = G_N_ELEMENTS (dash_dot);
+      break;
+    case GK_CHART_STROKE_LONG_DASH:
+      dashes = long_dash, n = G_N_ELEMENTS (long_dash);
+      break;
+    case GK_CHART_STROKE_SOLID:
+    default:
+      break;
+    }
+
+  for (int i = 0; i < n; i++)
+    scaled[i] = dashes[i] * scale;
+  cairo_set_dash (cr, n > 0 ? scaled : NULL, n, 0);
+}
+
 static void
 draw_lines (Painter *p)
 {
@@ -427,12 +467,9 @@ draw_lines (Painter *p)
       cairo_stroke_preserve (cr);
       cairo_set_line_width (cr, LINE_WIDTH);
       set_color (cr, color, 1);
-      /* The library's average is a reference, not one more agency. */
-      if (gk_chart_model_get_series_id (model, s) == GK_CHART_SERIES_AVERAGE)
-        {
-          static const double dash[] = { 6, 4 };
-          cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-        }
+      /* The library's average is a reference, not one more agency, and
+       * agencies past the palette repeat its colours with other strokes. */
+      set_stroke (cr, gk_chart_model_get_series_stroke (model, s), 1);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
 
@@ -534,6 +571,73 @@ draw_chart (Painter *p,
   draw_year_labels (p);
 }
 
+/**
+ * gk_chart_render_swatch:
+ * @cr: where to draw, with (0, 0) the swatch's top left corner
+ * @series: a series of @model
+ * @color: its colour
+ *
+ * Draws the key of one series as the legends show it, the export's and
+ * the widget's: a square for bars, for lines a short stretch of the line
+ * in its stroke with a point marker.  It takes
+ * gk_chart_render_swatch_size().
+ */
+void
+gk_chart_render_swatch (cairo_t            *cr,
+                        GkChartModel       *model,
+                        guint               series,
+                        const GkChartColor *color)
+{
+  double width, height;
+
+  g_return_if_fail (GK_IS_CHART_MODEL (model));
+  g_return_if_fail (series < gk_chart_model_get_n_series (model));
+
+  gk_chart_render_swatch_size (model, series, &width, &height);
+  if (gk_chart_model_get_series_mark (model, series) == GK_CHART_MARK_LINE)
+    {
+      double mid = height / 2;
+
+      cairo_move_to (cr, 0, mid);
+      cairo_line_to (cr, width, mid);
+      cairo_set_line_width (cr, LINE_WIDTH);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      set_color (cr, color, 1);
+      set_stroke (cr, gk_chart_model_get_series_stroke (model, series), 0.6);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_arc (cr, width / 2, mid, MARKER_RADIUS, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+  else
+    {
+      GkChartRect r = { 0, 0, width, height };
+
+      top_rounded_rect (cr, &r, 2);
+      set_color (cr, color, 1);
+      cairo_fill (cr);
+    }
+}
+
+/**
+ * gk_chart_render_swatch_size:
+ * @width: (out): the swatch's width
+ * @height: (out): its height
+ *
+ * The size gk_chart_render_swatch() draws @series' key at.
+ */
+void
+gk_chart_render_swatch_size (GkChartModel *model,
+                             guint         series,
+                             double       *width,
+                             double       *height)
+{
+  gboolean line = gk_chart_model_get_series_mark (model, series) == GK_CHART_MARK_LINE;
+
+  *width = line ? 2 * LEGEND_SWATCH : LEGEND_SWATCH;
+  *height = LEGEND_SWATCH;
+}
+
 /* The legend of the export: a swatch and a label per series, wrapped into
  * rows.  Returns its height; draws only when @draw. */
 static double
@@ -551,9 +655,7 @@ legend (Painter  *p,
     {
       const GkChartColor *color = &p->style->series[gk_chart_model_get_series_id (model, s)];
       const char *label = gk_chart_model_get_series_label (model, s);
-      gboolean line = gk_chart_model_get_series_mark (model, s) == GK_CHART_MARK_LINE;
-      double sw = line ? 2 * LEGEND_SWATCH : LEGEND_SWATCH;
-      double w, h, item;
+      double sw, sh, w, h, item;
       gboolean shown = FALSE;
 
       /* A series the chart does not draw needs no key. */
@@ -562,6 +664,7 @@ legend (Painter  *p,
       if (!shown)
         continue;
 
+      gk_chart_render_swatch_size (model, s, &sw, &sh);
       text_size (p, label, &w, &h);
       item = sw + swatch_gap + w;
       if (cx > x && cx + item > x + width)
@@ -573,33 +676,10 @@ legend (Painter  *p,
 
       if (draw)
         {
-          double mid = cy + h / 2;
-
-          if (line)
-            {
-              cairo_move_to (p->cr, cx, mid);
-              cairo_line_to (p->cr, cx + sw, mid);
-              cairo_set_line_width (p->cr, LINE_WIDTH);
-              set_color (p->cr, color, 1);
-              /* Dashed as in the chart. */
-              if (gk_chart_model_get_series_id (model, s) == GK_CHART_SERIES_AVERAGE)
-                {
-                  static const double dash[] = { 4, 3 };
-                  cairo_set_dash (p->cr, dash, G_N_ELEMENTS (dash), 0);
-                }
-              cairo_stroke (p->cr);
-              cairo_set_dash (p->cr, NULL, 0, 0);
-              cairo_arc (p->cr, cx + sw / 2, mid, MARKER_RADIUS, 0, 2 * G_PI);
-              cairo_fill (p->cr);
-            }
-          else
-            {
-              GkChartRect r = { cx, round (mid - LEGEND_SWATCH / 2), LEGEND_SWATCH, LEGEND_SWATCH };
-
-              top_rounded_rect (p->cr, &r, 2);
-              set_color (p->cr, color, 1);
-              cairo_fill (p->cr);
-            }
+          cairo_save (p->cr);
+          cairo_translate (p->cr, cx, round (cy + h / 2 - LEGEND_SWATCH / 2));
+          gk_chart_render_swatch (p->cr, model, s, color);
+          cairo_restore (p->cr);
           draw_text (p, label, cx + sw + swatch_gap, cy, 0, 0, &p->style->foreground, 0.8);
         }
       cx += item + spacing;

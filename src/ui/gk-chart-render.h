@@ -58,6 +58,14 @@ void     gk_chart_render     (cairo_t            *cr,
                               int                 height,
                               const GkChartStyle *style);
 
+void     gk_chart_render_swatch      (cairo_t            *cr,
+                                      GkChartModel       *model,
+                                      guint               series,
+                                      const GkChartColor *color);
+void     gk_chart_render_swatch_size (GkChartModel       *model,
+                                      guint               series,
+                                      double             *width,
+                                      double             *height);
 gboolean gk_chart_export_png (GkChartModel       *model,
                               const GkChartStyle *style,
                               int                 width,

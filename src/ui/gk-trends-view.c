@@ -5,9 +5,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "gk-chart-model.h"
+#include "gk-chart-render.h"
 #include "gk-trend-chart.h"
 #include "gk-trends-view.h"
 
@@ -104,6 +106,31 @@ gk_trends_collect_reports (GListModel *agencies)
   return reports;
 }
 
+/* A key of the legend, drawn as the export draws it, in the colour the
+ * chart draws the series with now (light or dark). */
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  GkTrendsView *self = user_data;
+  guint series = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "gk-series"));
+  double swatch_width, swatch_height;
+  GkChartColor color;
+  GdkRGBA rgba;
+
+  if (series >= gk_chart_model_get_n_series (self->model))
+    return;
+  gk_trend_chart_get_series_color (GK_TREND_CHART (self->chart),
+                                   gk_chart_model_get_series_id (self->model, series), &rgba);
+  color = (GkChartColor) { rgba.red, rgba.green, rgba.blue, rgba.alpha };
+  gk_chart_render_swatch_size (self->model, series, &swatch_width, &swatch_height);
+  cairo_translate (cr, round ((width - swatch_width) / 2), round ((height - swatch_height) / 2));
+  gk_chart_render_swatch (cr, self->model, series, &color);
+}
+
 static void
 update_legend (GkTrendsView *self)
 {
@@ -111,30 +138,22 @@ update_legend (GkTrendsView *self)
 
   while ((child = gtk_widget_get_first_child (self->legend)) != NULL)
     gtk_flow_box_remove (GTK_FLOW_BOX (self->legend), child);
+  /* "No data to chart" needs no key. */
+  gtk_widget_set_visible (self->legend, !gk_chart_model_is_empty (self->model));
 
   for (guint s = 0; s < gk_chart_model_get_n_series (self->model); s++)
     {
       GkChartSeries id = gk_chart_model_get_series_id (self->model, s);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      /* An empty box: unlike an empty label, it has no line of text to
-       * keep it from being as thin as a line series asks. */
-      GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkWidget *swatch = gtk_drawing_area_new ();
       GtkWidget *label = gtk_label_new (gk_chart_model_get_series_label (self->model, s));
-      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-      g_autofree char *css = NULL;
-      g_autofree char *color_text = NULL;
-      GdkRGBA color;
+      double width, height;
 
-      gk_trend_chart_get_series_color (GK_TREND_CHART (self->chart), id, &color);
-      color_text = gdk_rgba_to_string (&color);
-      /* A line series is a thin bar, a bar series a square. */
-      css = g_strdup_printf ("box { background-color: %s; min-width: 14px; min-height: %dpx; border-radius: 2px; }",
-                             color_text,
-                             gk_chart_model_get_series_mark (self->model, s) == GK_CHART_MARK_LINE ? 3 : 12);
-      gtk_css_provider_load_from_data (provider, css, -1);
-      gtk_style_context_add_provider (gtk_widget_get_style_context (swatch),
-                                      GTK_STYLE_PROVIDER (provider),
-                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      gk_chart_render_swatch_size (self->model, s, &width, &height);
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), (int) ceil (width));
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), (int) ceil (height));
+      g_object_set_data (G_OBJECT (swatch), "gk-series", GUINT_TO_POINTER (s));
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, self, NULL);
       gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (label, "caption");
 
