@@ -365,3 +365,111 @@ gk_keys_intern (void)
       g_once_init_leave (&done, 1);
     }
 }
+
+/* Keywords that name a sub-row of table 3 wherever its group label went
+ * (split over cells, on the row above, or missing). */
+static const struct
+{
+  GkT3Group   group;
+  int         item;
+  const char *keyword;
+} t3_item_keywords[] = {
+  { GK_T3_GROUP_DENIED,   1, "国家秘密" },
+  { GK_T3_GROUP_DENIED,   2, "禁止公开" },
+  { GK_T3_GROUP_DENIED,   3, "三安全" },
+  { GK_T3_GROUP_DENIED,   3, "一稳定" },
+  { GK_T3_GROUP_DENIED,   4, "第三方" },
+  { GK_T3_GROUP_DENIED,   5, "内部事务" },
+  { GK_T3_GROUP_DENIED,   6, "过程性" },
+  { GK_T3_GROUP_DENIED,   7, "执法案卷" },
+  { GK_T3_GROUP_DENIED,   8, "行政查询" },
+  { GK_T3_GROUP_UNABLE,   1, "不掌握" },
+  { GK_T3_GROUP_UNABLE,   2, "另行制作" },
+  { GK_T3_GROUP_UNABLE,   3, "仍不明确" },
+  { GK_T3_GROUP_UNABLE,   3, "补正后申请" },
+  { GK_T3_GROUP_REJECTED, 1, "信访" },
+  { GK_T3_GROUP_REJECTED, 2, "重复申请" },
+  { GK_T3_GROUP_REJECTED, 3, "出版物" },
+  { GK_T3_GROUP_REJECTED, 4, "大量反复" },
+  { GK_T3_GROUP_REJECTED, 5, "重新出具" },
+  { GK_T3_GROUP_REJECTED, 5, "确认或" },
+  { GK_T3_GROUP_OTHER,    1, "不补正" },
+  { GK_T3_GROUP_OTHER,    2, "缴纳费用" },
+  { GK_T3_GROUP_OTHER,    2, "收费通知" },
+};
+
+/**
+ * gk_keys_t3_row_key:
+ * @label: the row's label, its label cells joined and normalised
+ * @number: the sub-row's number the caller read from the label ("1." of
+ *   "（三）不予公开1.属于国家秘密"), 0 when it has none; used when no
+ *   keyword names the sub-row
+ * @group: (inout): the group of the rows above, for a sub-row that gives
+ *   only its number; set to the row's own
+ *
+ * Names a row of table 3 from its label, as the parser and the scraped-text
+ * reader both must: the two read the same rows from different layouts.
+ *
+ * Returns: (nullable): the row's interned key, %NULL when the label names
+ *   no row of the table
+ */
+const char *
+gk_keys_t3_row_key (const char *label,
+                    int         number,
+                    GkT3Group  *group)
+{
+  static const char * const group_keys[] = { NULL, "denied", "unable", "rejected", "other" };
+  /* The sub-rows each group has in the later template. */
+  static const int max_items[] = { 0, 8, 3, 5, 3 };
+  int item = 0;
+
+  if (*label == '\0')
+    return NULL;
+  if (strstr (label, "本年新收") != NULL)
+    return (*group = GK_T3_GROUP_NONE, "new");
+  if (strstr (label, "上年结转") != NULL)
+    return (*group = GK_T3_GROUP_NONE, "carried_in");
+  if (strstr (label, "结转下年度") != NULL || strstr (label, "下年度继续办理") != NULL)
+    return (*group = GK_T3_GROUP_NONE, "carried_out");
+  if (strstr (label, "部分公开") != NULL)
+    return (*group = GK_T3_GROUP_NONE, "partial");
+  if (strstr (label, "予以公开") != NULL)
+    return (*group = GK_T3_GROUP_NONE, "granted");
+  if (strstr (label, "总计") != NULL && strstr (label, "其他") == NULL)
+    return (*group = GK_T3_GROUP_NONE, "total");
+
+  if (strstr (label, "不予公开") != NULL)
+    *group = GK_T3_GROUP_DENIED;
+  else if (strstr (label, "无法") != NULL)
+    *group = GK_T3_GROUP_UNABLE;
+  else if (strstr (label, "不予处理") != NULL)
+    *group = GK_T3_GROUP_REJECTED;
+  else if (strstr (label, "其他处理") != NULL)
+    *group = GK_T3_GROUP_OTHER;
+
+  for (guint i = 0; i < G_N_ELEMENTS (t3_item_keywords); i++)
+    if (strstr (label, t3_item_keywords[i].keyword) != NULL)
+      {
+        *group = t3_item_keywords[i].group;
+        item = t3_item_keywords[i].item;
+        break;
+      }
+
+  if (item == 0)
+    item = number;
+
+  if (*group == GK_T3_GROUP_NONE)
+    return NULL;
+  if (item == 0)
+    {
+      /* Only 其他处理 has a row of its own in one template (2019). */
+      return *group == GK_T3_GROUP_OTHER && strstr (label, "其他处理") != NULL ? "other" : NULL;
+    }
+  if (item < 0 || item > max_items[*group])
+    return NULL;
+
+  {
+    g_autofree char *key = g_strdup_printf ("%s.%d", group_keys[*group], item);
+    return g_intern_string (key);
+  }
+}

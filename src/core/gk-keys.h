@@ -55,4 +55,18 @@ int               gk_keys_column_index  (GkTableId   table,
                                          const char *column);
 void              gk_keys_intern        (void);
 
+/* The groups of table 3's sub-rows, as a label names them. */
+typedef enum
+{
+  GK_T3_GROUP_NONE = 0,
+  GK_T3_GROUP_DENIED,    /* 不予公开 */
+  GK_T3_GROUP_UNABLE,    /* 无法提供 */
+  GK_T3_GROUP_REJECTED,  /* 不予处理 */
+  GK_T3_GROUP_OTHER,     /* 其他处理 */
+} GkT3Group;
+
+const char       *gk_keys_t3_row_key    (const char  *label,
+                                         int          number,
+                                         GkT3Group   *group);
+
 G_END_DECLS

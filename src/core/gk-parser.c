@@ -244,63 +244,6 @@ section_heading (const char *norm_in)
 /* ---------------------------------------------------------------------- */
 /* Table 3                                                                */
 
-typedef enum
-{
-  GROUP_NONE,
-  GROUP_DENIED,
-  GROUP_UNABLE,
-  GROUP_REJECTED,
-  GROUP_OTHER,
-} Group;
-
-typedef struct
-{
-  Group       group;
-  int         item;
-  const char *keyword;
-} ItemKeyword;
-
-/* Keywords that name a sub-row wherever its group label went (split over
- * cells, on the row above, or missing). */
-static const ItemKeyword item_keywords[] = {
-  { GROUP_DENIED,   1, "国家秘密" },
-  { GROUP_DENIED,   2, "禁止公开" },
-  { GROUP_DENIED,   3, "三安全" },
-  { GROUP_DENIED,   3, "一稳定" },
-  { GROUP_DENIED,   4, "第三方" },
-  { GROUP_DENIED,   5, "内部事务" },
-  { GROUP_DENIED,   6, "过程性" },
-  { GROUP_DENIED,   7, "执法案卷" },
-  { GROUP_DENIED,   8, "行政查询" },
-  { GROUP_UNABLE,   1, "不掌握" },
-  { GROUP_UNABLE,   2, "另行制作" },
-  { GROUP_UNABLE,   3, "仍不明确" },
-  { GROUP_UNABLE,   3, "补正后申请" },
-  { GROUP_REJECTED, 1, "信访" },
-  { GROUP_REJECTED, 2, "重复申请" },
-  { GROUP_REJECTED, 3, "出版物" },
-  { GROUP_REJECTED, 4, "大量反复" },
-  { GROUP_REJECTED, 5, "重新出具" },
-  { GROUP_REJECTED, 5, "确认或" },
-  { GROUP_OTHER,    1, "不补正" },
-  { GROUP_OTHER,    2, "缴纳费用" },
-  { GROUP_OTHER,    2, "收费通知" },
-};
-
-static const char *
-group_key (Group group)
-{
-  switch (group)
-    {
-    case GROUP_DENIED:   return "denied";
-    case GROUP_UNABLE:   return "unable";
-    case GROUP_REJECTED: return "rejected";
-    case GROUP_OTHER:    return "other";
-    case GROUP_NONE:
-    default:             return NULL;
-    }
-}
-
 /* The item number a label starts with: "1.", "1、", "1．", "(1)". */
 static int
 leading_item_number (const char *norm)
@@ -325,11 +268,10 @@ leading_item_number (const char *norm)
 static const char *
 t3_row_key (const GkTextRow *row,
             guint            data_start,
-            Group           *group)
+            GkT3Group       *group)
 {
   g_autoptr(GString) label = g_string_new (NULL);
   const char *last = "";
-  int item = 0;
 
   for (guint i = 0; i < data_start; i++)
     {
@@ -338,62 +280,8 @@ t3_row_key (const GkTextRow *row,
         last = row->cells[i].norm;
     }
 
-  if (label->len == 0)
-    return NULL;
-
-  if (strstr (label->str, "本年新收") != NULL)
-    return (*group = GROUP_NONE, "new");
-  if (strstr (label->str, "上年结转") != NULL)
-    return (*group = GROUP_NONE, "carried_in");
-  if (strstr (label->str, "结转下年度") != NULL || strstr (label->str, "下年度继续办理") != NULL)
-    return (*group = GROUP_NONE, "carried_out");
-  if (strstr (label->str, "部分公开") != NULL)
-    return (*group = GROUP_NONE, "partial");
-  if (strstr (label->str, "予以公开") != NULL)
-    return (*group = GROUP_NONE, "granted");
-  if (strstr (label->str, "总计") != NULL && strstr (label->str, "其他") == NULL)
-    return (*group = GROUP_NONE, "total");
-
-  if (strstr (label->str, "不予公开") != NULL)
-    *group = GROUP_DENIED;
-  else if (strstr (label->str, "无法提供") != NULL || strstr (label->str, "无法") != NULL)
-    *group = GROUP_UNABLE;
-  else if (strstr (label->str, "不予处理") != NULL)
-    *group = GROUP_REJECTED;
-  else if (strstr (label->str, "其他处理") != NULL)
-    *group = GROUP_OTHER;
-
-  for (guint i = 0; i < G_N_ELEMENTS (item_keywords); i++)
-    if (strstr (label->str, item_keywords[i].keyword) != NULL)
-      {
-        *group = item_keywords[i].group;
-        item = item_keywords[i].item;
-        break;
-      }
-
-  if (item == 0)
-    item = leading_item_number (last);
-
-  if (*group == GROUP_NONE)
-    return NULL;
-
-  if (item == 0)
-    {
-      /* Only 其他处理 has a row of its own in one template (2019). */
-      if (*group == GROUP_OTHER && strstr (label->str, "其他处理") != NULL)
-        return "other";
-      return NULL;
-    }
-
-  {
-    static const int max_items[] = { 0, 8, 3, 5, 3 };
-    g_autofree char *key = NULL;
-
-    if (item > max_items[*group])
-      return NULL;
-    key = g_strdup_printf ("%s.%d", group_key (*group), item);
-    return g_intern_string (key);
-  }
+  /* The sub-row's number starts its own cell: "1.属于国家秘密". */
+  return gk_keys_t3_row_key (label->str, leading_item_number (last), group);
 }
 
 /* Chooses which cells of a row hold its @n values.  Copies flatten merged
@@ -455,7 +343,7 @@ parse_t3 (ParseState *state)
   g_autoptr(GHashTable) found = g_hash_table_new (g_str_hash, g_str_equal);  /* key → GkTextCell*[7] */
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GkTable) table = NULL;
-  Group group = GROUP_NONE;
+  GkT3Group group = GK_T3_GROUP_NONE;
   gboolean has_other_single = FALSE, has_other_split = FALSE;
   guint n_t3_columns;
   const GkKeyLabel *t3_columns = gk_keys_t3_columns (&n_t3_columns);

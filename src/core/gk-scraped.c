@@ -728,50 +728,6 @@ broken_finding (const char *table_key,
 /* ---------------------------------------------------------------------- */
 /* Table 3                                                                */
 
-/* The row keywords of the parser's t3_row_key(), which reads the rebuilt
- * rows: both must name a row alike. */
-
-typedef enum
-{
-  GROUP_NONE,
-  GROUP_DENIED,
-  GROUP_UNABLE,
-  GROUP_REJECTED,
-  GROUP_OTHER,
-} Group;
-
-typedef struct
-{
-  Group       group;
-  int         item;
-  const char *keyword;
-} ItemKeyword;
-
-static const ItemKeyword item_keywords[] = {
-  { GROUP_DENIED,   1, "国家秘密" },
-  { GROUP_DENIED,   2, "禁止公开" },
-  { GROUP_DENIED,   3, "三安全" },
-  { GROUP_DENIED,   3, "一稳定" },
-  { GROUP_DENIED,   4, "第三方" },
-  { GROUP_DENIED,   5, "内部事务" },
-  { GROUP_DENIED,   6, "过程性" },
-  { GROUP_DENIED,   7, "执法案卷" },
-  { GROUP_DENIED,   8, "行政查询" },
-  { GROUP_UNABLE,   1, "不掌握" },
-  { GROUP_UNABLE,   2, "另行制作" },
-  { GROUP_UNABLE,   3, "仍不明确" },
-  { GROUP_UNABLE,   3, "补正后申请" },
-  { GROUP_REJECTED, 1, "信访" },
-  { GROUP_REJECTED, 2, "重复申请" },
-  { GROUP_REJECTED, 3, "出版物" },
-  { GROUP_REJECTED, 4, "大量反复" },
-  { GROUP_REJECTED, 5, "重新出具" },
-  { GROUP_REJECTED, 5, "确认或" },
-  { GROUP_OTHER,    1, "不补正" },
-  { GROUP_OTHER,    2, "缴纳费用" },
-  { GROUP_OTHER,    2, "收费通知" },
-};
-
 /* Where the item number of a label is: "(三)不予公开1.属于…" → at "1".
  * Returns the offset, or -1. */
 static int
@@ -788,60 +744,17 @@ item_number_at (const char *label,
   return -1;
 }
 
+/* Names a row from its label in the stream, as the parser names the rows
+ * it reads (gk_keys_t3_row_key()): here the sub-row's number may follow
+ * its group's words in one run ("（三）不予公开1.属于国家秘密"). */
 static const char *
 t3_row_key (const char *label,
-            Group      *group)
+            GkT3Group  *group)
 {
-  static const char * const group_keys[] = { NULL, "denied", "unable", "rejected", "other" };
-  static const int max_items[] = { 0, 8, 3, 5, 3 };
-  int item = 0;
+  int number = 0;
 
-  if (*label == '\0')
-    return NULL;
-  if (strstr (label, "本年新收") != NULL)
-    return (*group = GROUP_NONE, "new");
-  if (strstr (label, "上年结转") != NULL)
-    return (*group = GROUP_NONE, "carried_in");
-  if (strstr (label, "结转下年度") != NULL || strstr (label, "下年度继续办理") != NULL)
-    return (*group = GROUP_NONE, "carried_out");
-  if (strstr (label, "部分公开") != NULL)
-    return (*group = GROUP_NONE, "partial");
-  if (strstr (label, "予以公开") != NULL)
-    return (*group = GROUP_NONE, "granted");
-  if (strstr (label, "总计") != NULL && strstr (label, "其他") == NULL)
-    return (*group = GROUP_NONE, "total");
-
-  if (strstr (label, "不予公开") != NULL)
-    *group = GROUP_DENIED;
-  else if (strstr (label, "无法") != NULL)
-    *group = GROUP_UNABLE;
-  else if (strstr (label, "不予处理") != NULL)
-    *group = GROUP_REJECTED;
-  else if (strstr (label, "其他处理") != NULL)
-    *group = GROUP_OTHER;
-
-  for (guint i = 0; i < G_N_ELEMENTS (item_keywords); i++)
-    if (strstr (label, item_keywords[i].keyword) != NULL)
-      {
-        *group = item_keywords[i].group;
-        item = item_keywords[i].item;
-        break;
-      }
-
-  if (item == 0)
-    item_number_at (label, &item);
-
-  if (*group == GROUP_NONE)
-    return NULL;
-  if (item == 0)
-    return *group == GROUP_OTHER && strstr (label, "其他处理") != NULL ? "other" : NULL;
-  if (item > max_items[*group])
-    return NULL;
-
-  {
-    g_autofree char *key = g_strdup_printf ("%s.%d", group_keys[*group], item);
-    return g_intern_string (key);
-  }
+  item_number_at (label, &number);
+  return gk_keys_t3_row_key (label, number, group);
 }
 
 typedef struct
@@ -1236,7 +1149,7 @@ rebuild_t3 (const Stream *st,
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   guint prev_end = from;
   guint header_a = 0;
-  Group group = GROUP_NONE;
+  GkT3Group group = GK_T3_GROUP_NONE;
 
   g_array_set_clear_func (rows, (GDestroyNotify) t3_row_clear);
 
