@@ -145,7 +145,10 @@ update_legend (GkTrendsView *self)
     {
       GkChartSeries id = gk_chart_model_get_series_id (self->model, s);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *swatch = gtk_drawing_area_new ();
+      /* Only a picture of the key: the label names the series. */
+      GtkWidget *swatch = g_object_new (GTK_TYPE_DRAWING_AREA,
+                                        "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                        NULL);
       GtkWidget *label = gtk_label_new (gk_chart_model_get_series_label (self->model, s));
       double width, height;
 
