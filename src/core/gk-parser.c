@@ -256,7 +256,13 @@ leading_item_number (const char *norm)
   if (!g_ascii_isdigit (*p))
     return 0;
   while (g_ascii_isdigit (*p))
-    n = n * 10 + (*p++ - '0');
+    {
+      /* Sub-rows are numbered 1 to 8: a run of digits longer than any
+       * of them names none (and must not overflow). */
+      if (n > 99)
+        return 0;
+      n = n * 10 + (*p++ - '0');
+    }
   if (*p == '.' || *p == ')' || g_str_has_prefix (p, "、"))
     return n;
   return 0;
