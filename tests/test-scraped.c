@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "gk-core.h"
+#include "gk-digit-split.h"
 #include "gk-report-scraped.h"
 #include "gk-report-writer.h"
 #include "gk-scraped.h"
@@ -716,6 +717,35 @@ test_too_many (void)
   g_assert_false (gk_cell_has_value (cell));
 }
 
+/* The searches of one report share their steps: once a hostile run has
+ * spent them, the next search gives up at once, and a report of many
+ * such runs costs no more than one of a few. */
+static void
+test_split_budget (void)
+{
+  const char *hostile = "12345678912345678912345678912345678912";
+  const char *plain = "1 2 3 4 5 6 21";
+  g_autoptr(GkDigitRun) hard = gk_digit_run_new (hostile, strlen (hostile), 1);
+  g_autoptr(GkDigitRun) easy = gk_digit_run_new (plain, strlen (plain), 2);
+  g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (GkSplit));
+  GkSplitBudget budget = { 5000 };
+  GkSplitBudget plenty = { GK_SPLIT_REPORT_STEPS };
+
+  /* Alone, the plain row has its one split, for a few steps. */
+  g_assert_cmpint (gk_split_row_sum (easy, TRUE, 16, &plenty, out), ==, GK_SPLIT_OK);
+  g_assert_cmpuint (out->len, ==, 1);
+  g_assert_cmpuint (plenty.steps_left, <, GK_SPLIT_REPORT_STEPS);
+  g_assert_cmpuint (plenty.steps_left, >, GK_SPLIT_REPORT_STEPS - 100);
+
+  /* The hostile one takes all that is left, and says it gave up. */
+  g_assert_cmpint (gk_split_row_sum (hard, FALSE, 1000000, &budget, out), ==, GK_SPLIT_TOO_MANY);
+  g_assert_cmpuint (budget.steps_left, ==, 0);
+
+  /* After it, nothing is searched: too many, no split. */
+  g_assert_cmpint (gk_split_row_sum (easy, TRUE, 16, &budget, out), ==, GK_SPLIT_TOO_MANY);
+  g_assert_cmpuint (out->len, ==, 0);
+}
+
 /* Prose that mentions a table 3 label and a number is not a table. */
 static void
 test_prose_only (void)
@@ -779,6 +809,7 @@ main (int   argc,
   g_test_add_func ("/scraped/ambiguous-t3", test_ambiguous_t3);
   g_test_add_func ("/scraped/r3-broken", test_r3_broken);
   g_test_add_func ("/scraped/too-many", test_too_many);
+  g_test_add_func ("/scraped/split-budget", test_split_budget);
   g_test_add_func ("/scraped/prose-only", test_prose_only);
 
   status = g_test_run ();

@@ -322,6 +322,13 @@ search_cell (Search *s,
       if (end - 1 > pos && run->gaps[end - 1] == GK_GAP_SPACE)
         inner_spaces++;
 
+      /* Each cell tried is a step too: what a step costs stays about
+       * the same however long the cells are. */
+      if (s->steps++ > s->max_steps)
+        {
+          s->stopped = TRUE;
+          return;
+        }
       parsed = parse_cell (run->atoms + pos, end - pos, syntax, &value);
       if (parsed == CELL_NEVER)
         break;
@@ -361,13 +368,20 @@ search_cell (Search *s,
 }
 
 static GkSplitStatus
-run_search (Search *s,
-            GArray *out)
+run_search (Search        *s,
+            GkSplitBudget *budget,
+            GArray        *out)
 {
   g_array_set_size (out, 0);
 
   if (s->run->too_long)
     return GK_SPLIT_TOO_MANY;
+  if (budget != NULL)
+    {
+      if (budget->steps_left == 0)
+        return GK_SPLIT_TOO_MANY;
+      s->max_steps = MIN (s->max_steps, budget->steps_left);
+    }
 
   s->out = out;
   s->best_cost = G_MAXUINT;
@@ -376,6 +390,8 @@ run_search (Search *s,
   s->cur.n_cells = s->n_cells;
   search_cell (s, 0, 0, 0, 0);
 
+  if (budget != NULL)
+    budget->steps_left -= MIN (s->steps, budget->steps_left);
   return s->overflow || s->stopped ? GK_SPLIT_TOO_MANY : GK_SPLIT_OK;
 }
 
@@ -385,6 +401,7 @@ run_search (Search *s,
  * @rule_holds: %TRUE for the splits whose first six cells sum to the
  *   seventh (R3); %FALSE for every split into seven cells
  * @max_splits: give up beyond this many
+ * @budget: (nullable): the steps left to the report's searches
  * @out: (element-type GkSplit): where the splits go
  *
  * Returns: %GK_SPLIT_TOO_MANY when there were more splits than
@@ -394,6 +411,7 @@ GkSplitStatus
 gk_split_row_sum (const GkDigitRun *run,
                   gboolean          rule_holds,
                   guint             max_splits,
+                  GkSplitBudget    *budget,
                   GArray           *out)
 {
   static const gint8 sum_from[7] = { -1, -1, -1, -1, -1, -1, 0 };
@@ -407,7 +425,7 @@ gk_split_row_sum (const GkDigitRun *run,
   s.max_results = max_splits;
   s.max_steps = ROW_MAX_STEPS;
 
-  return run_search (&s, out);
+  return run_search (&s, budget, out);
 }
 
 /**
@@ -415,6 +433,7 @@ gk_split_row_sum (const GkDigitRun *run,
  * @run: a row's run
  * @syntax: (array length=n_cells): what each cell may hold
  * @n_cells: how many cells the row has
+ * @budget: (nullable): the steps left to the report's searches
  * @out: (element-type GkSplit): the best splits
  *
  * Table 2 has no arithmetic: the splits kept are those that leave the
@@ -425,6 +444,7 @@ GkSplitStatus
 gk_split_columns (const GkDigitRun    *run,
                   const GkDigitSyntax *syntax,
                   guint                n_cells,
+                  GkSplitBudget       *budget,
                   GArray              *out)
 {
   Search s = { 0, };
@@ -438,7 +458,7 @@ gk_split_columns (const GkDigitRun    *run,
   s.max_results = MAX_BEST;
   s.max_steps = ROW_MAX_STEPS;
 
-  return run_search (&s, out);
+  return run_search (&s, budget, out);
 }
 
 /**
@@ -447,12 +467,14 @@ gk_split_columns (const GkDigitRun    *run,
  * @n_groups: 1 to 3
  * @rule_holds: %TRUE for the splits where every group holds R4; %FALSE
  *   for those that break the fewest groups
+ * @budget: (nullable): the steps left to the report's searches
  * @out: (element-type GkSplit): the best splits
  */
 GkSplitStatus
 gk_split_groups (const GkDigitRun *run,
                  guint             n_groups,
                  gboolean          rule_holds,
+                 GkSplitBudget    *budget,
                  GArray           *out)
 {
   gint8 sum_from[GK_SPLIT_MAX_CELLS];
@@ -470,7 +492,7 @@ gk_split_groups (const GkDigitRun *run,
   s.max_results = MAX_BEST;
   s.max_steps = GROUPS_MAX_STEPS;
 
-  return run_search (&s, out);
+  return run_search (&s, budget, out);
 }
 
 /**

@@ -71,11 +71,24 @@ gboolean      gk_split_same_cell     (const GkDigitRun  *run,
                                       const GkSplit     *b,
                                       guint              cell);
 
+/* The steps that several searches may take together, each search
+ * taking what it uses: the searches of one report share one, so that a
+ * report of many ambiguous rows costs no more than one of a few.  A
+ * search that finds it spent returns GK_SPLIT_TOO_MANY at once.  The
+ * most a real scraped report was seen to use is some 1,600. */
+typedef struct
+{
+  guint steps_left;
+} GkSplitBudget;
+
+#define GK_SPLIT_REPORT_STEPS 300000
+
 /* Table 3: one row's splits into 7 cells whose first six sum to the
  * seventh (R3).  With @rule_holds FALSE, every split instead. */
 GkSplitStatus gk_split_row_sum       (const GkDigitRun  *run,
                                       gboolean           rule_holds,
                                       guint              max_splits,
+                                      GkSplitBudget     *budget,
                                       GArray            *out);
 gboolean      gk_split_match_values  (const GkDigitRun  *run,
                                       const gint64      *values,
@@ -88,6 +101,7 @@ gboolean      gk_split_match_values  (const GkDigitRun  *run,
 GkSplitStatus gk_split_columns       (const GkDigitRun    *run,
                                       const GkDigitSyntax *syntax,
                                       guint                n_cells,
+                                      GkSplitBudget       *budget,
                                       GArray              *out);
 
 /* Table 4: the run split into @n_groups groups of five whose first four
@@ -96,6 +110,7 @@ GkSplitStatus gk_split_columns       (const GkDigitRun    *run,
 GkSplitStatus gk_split_groups        (const GkDigitRun  *run,
                                       guint              n_groups,
                                       gboolean           rule_holds,
+                                      GkSplitBudget     *budget,
                                       GArray            *out);
 
 /* A table of rows tied by equations between their cells (table 3's R1 and

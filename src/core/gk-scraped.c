@@ -154,6 +154,9 @@ typedef struct
   GArray  *raw_at;    /* guint per byte of norm (and one past): its place in raw */
   GArray  *starts;    /* guint: where each row starts in norm */
   GArray  *lines;     /* guint: that row's line */
+  /* What the searches for splits of all the report's runs may take: a
+   * hostile report of many long runs would otherwise take seconds. */
+  GkSplitBudget *budget;
 } Stream;
 
 static gboolean
@@ -196,6 +199,8 @@ stream_new (GPtrArray *rows)
   st->raw_at = g_array_new (FALSE, FALSE, sizeof (guint));
   st->starts = g_array_new (FALSE, FALSE, sizeof (guint));
   st->lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  st->budget = g_new0 (GkSplitBudget, 1);
+  st->budget->steps_left = GK_SPLIT_REPORT_STEPS;
 
   for (guint r = 0; r < rows->len; r++)
     {
@@ -244,6 +249,7 @@ stream_free (Stream *st)
   g_array_unref (st->raw_at);
   g_array_unref (st->starts);
   g_array_unref (st->lines);
+  g_free (st->budget);
   g_free (st);
 }
 
@@ -1004,9 +1010,10 @@ t3_report_broken (GkSplitTable *table,
 /* Splits every row's run, then the rows together with R1 and R2.  Adds
  * to @texts each row's cells (GStrv): the mark where they are ambiguous. */
 static void
-t3_solve (GArray    *rows,
-          GPtrArray *texts,
-          GPtrArray *findings)
+t3_solve (GArray        *rows,
+          GPtrArray     *texts,
+          GkSplitBudget *budget,
+          GPtrArray     *findings)
 {
   g_autoptr(GkSplitTable) table = gk_split_table_new (GK_T3_N_COLUMNS);
   g_autoptr(GArray) equations = g_array_new (FALSE, FALSE, sizeof (T3Equation));
@@ -1024,7 +1031,7 @@ t3_solve (GArray    *rows,
       T3Row *row = &g_array_index (rows, T3Row, i);
 
       row->candidates = g_array_new (FALSE, FALSE, sizeof (GkSplit));
-      if (gk_split_row_sum (row->run, TRUE, ROW_MAX_SPLITS, row->candidates) == GK_SPLIT_TOO_MANY)
+      if (gk_split_row_sum (row->run, TRUE, ROW_MAX_SPLITS, budget, row->candidates) == GK_SPLIT_TOO_MANY)
         row->unknown = TRUE;
       else if (row->candidates->len == 0)
         {
@@ -1033,7 +1040,7 @@ t3_solve (GArray    *rows,
            * short still holds the split the rules derive (gk-digit-
            * split.c, derive()). */
           row->free = TRUE;
-          gk_split_row_sum (row->run, FALSE, FREE_ROW_MAX_SPLITS, row->candidates);
+          gk_split_row_sum (row->run, FALSE, FREE_ROW_MAX_SPLITS, budget, row->candidates);
           if (row->candidates->len == 0)
             row->unknown = TRUE;
         }
@@ -1195,7 +1202,7 @@ rebuild_t3 (const Stream *st,
   if (rows->len < 4)
     return FALSE;
 
-  t3_solve (rows, texts, findings);
+  t3_solve (rows, texts, st->budget, findings);
 
   out->table = GK_TABLE_3;
   out->a = header_a;
@@ -1287,7 +1294,7 @@ rebuild_t4 (const Stream *st,
     {
       if (run->n_atoms < 5 * k)
         continue;
-      status = gk_split_groups (run, k, TRUE, splits);
+      status = gk_split_groups (run, k, TRUE, st->budget, splits);
       if (splits->len > 0 || status == GK_SPLIT_TOO_MANY)
         {
           n_groups = k;
@@ -1299,7 +1306,7 @@ rebuild_t4 (const Stream *st,
   if (!exact && n_groups == 0 && run->n_atoms >= 5)
     {
       n_groups = MIN (run->n_atoms / 5, 3);
-      status = gk_split_groups (run, n_groups, FALSE, splits);
+      status = gk_split_groups (run, n_groups, FALSE, st->budget, splits);
     }
 
   ambiguity_init (&amb, "t4");
@@ -1604,7 +1611,7 @@ t2_row (T2State    *t2,
 
   for (guint c = 0; c < n_columns; c++)
     syntax[c] = t2_syntax (columns[c]);
-  status = gk_split_columns (run, syntax, n_columns, splits);
+  status = gk_split_columns (run, syntax, n_columns, st->budget, splits);
 
   list = g_new0 (const GkSplit *, MAX (splits->len, 1));
   for (guint s = 0; s < splits->len; s++)
