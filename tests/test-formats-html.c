@@ -607,6 +607,25 @@ test_other_encodings (void)
     g_assert_error (error, GK_PARSE_ERROR, GK_PARSE_ERROR_ENCODING);
     g_assert_nonnull (strstr (error->message, "GB18030"));
   }
+  /* A page declared UTF-8 with a bad byte, and the old five-byte form of
+   * UTF-8 that glibc's iconv lets through from UTF-8: both are replaced,
+   * and the text is UTF-8 (found by fuzz-parse). */
+  {
+    const char *bad = "<meta charset=\"utf-8\"><p>第一段\345</p><p>第二\373\272\246\243\200段</p>";
+    g_autoptr(GError) error = NULL;
+
+    rows = gk_html_read ((const guint8 *) bad, strlen (bad), &encoding, &error);
+    g_assert_no_error (error);
+    text = rows_to_string (rows);
+    g_assert_cmpstr (encoding, ==, "UTF-8");
+    g_assert_true (g_utf8_validate (text, -1, NULL));
+    g_assert_nonnull (strstr (text, "P|第一段\357\277\275\n"));
+    g_assert_nonnull (strstr (text, "P|第二\357\277\275"));
+    g_assert_nonnull (strstr (text, "段\n"));
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    g_clear_pointer (&encoding, g_free);
+    g_clear_pointer (&text, g_free);
+  }
 }
 
 /* ---------------------------------------------------------------------- */

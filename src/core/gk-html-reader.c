@@ -262,6 +262,16 @@ decode_lenient (const guint8  *data,
       return NULL;
     }
 
+  /* From "UTF-8", glibc's iconv passes the old five- and six-byte forms
+   * (lead bytes 0xF8 to 0xFD) through unchanged (as in gk-decode.c):
+   * they are bad bytes too.  Found by fuzz-parse. */
+  if (!g_utf8_validate_len (out->str, out->len, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (out->str, out->len);
+
+      g_string_assign (out, valid);
+    }
+
   return normalize_newlines (g_steal_pointer (&out));
 }
 
