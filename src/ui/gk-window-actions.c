@@ -133,9 +133,7 @@ cancel_import_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  GkWindow *self = GK_WINDOW (widget);
-
-  g_cancellable_cancel (self->import_cancellable);
+  gk_window_cancel_import (GK_WINDOW (widget));
 }
 
 static void

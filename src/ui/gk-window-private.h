@@ -18,6 +18,8 @@ struct _GkWindow
   GkLibrary            *library;
   GkImporter           *importer;
   GCancellable         *import_cancellable;
+  GPtrArray            *queued_files;  /* GFile: to import once the library
+                                        * is open and the import ends */
 
   GtkFilter            *agency_filter;
   GtkSingleSelection   *agency_selection;

@@ -690,6 +690,8 @@ restore_selection (GkWindow *self)
     }
 }
 
+static void start_queued_import (GkWindow *self);
+
 static void
 library_loaded_cb (GObject      *object,
                    GAsyncResult *result,
@@ -704,11 +706,14 @@ library_loaded_cb (GObject      *object,
     {
       g_object_set_data_full (G_OBJECT (self), "library-error", g_strdup (error->message), g_free);
       report_library_error_cb (self);
+      /* Not into a library that cannot be read: its dialog says why. */
+      g_clear_pointer (&self->queued_files, g_ptr_array_unref);
     }
 
   update_main_page (self);
   _gk_window_update_actions (self);
   restore_selection (self);
+  start_queued_import (self);
 }
 
 static void first_frame_painted_cb (GdkFrameClock *clock,
@@ -885,6 +890,7 @@ import_done_cb (GObject      *object,
   if (outcomes == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      start_queued_import (self);
       return;
     }
 
@@ -942,13 +948,16 @@ import_done_cb (GObject      *object,
 
   if (first != NULL)
     _gk_window_select_agency_named (self, gk_report_get_agency (first));
+
+  start_queued_import (self);
 }
 
 /**
  * gk_window_is_importing:
  *
- * Returns: whether the window refuses new files: an import runs, or the
- *   library is still being read
+ * Returns: whether an import runs or waits: files are queued, or the
+ *   library is still being read.  Drops and the Open dialog are refused
+ *   meanwhile.
  */
 /**
  * gk_window_is_loading:
@@ -968,15 +977,48 @@ gboolean
 gk_window_is_importing (GkWindow *self)
 {
   g_return_val_if_fail (GK_IS_WINDOW (self), FALSE);
-  return self->loading || gk_importer_get_busy (self->importer);
+  return self->loading || gk_importer_get_busy (self->importer)
+         || (self->queued_files != NULL && self->queued_files->len > 0);
+}
+
+static void
+start_import (GkWindow  *self,
+              GPtrArray *files)
+{
+  self->import_cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_label_set_label (self->progress_label, _("Looking for reports…"));
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  gk_importer_import_async (self->importer, files, self->import_cancellable,
+                            import_done_cb, g_object_ref (self));
+  _gk_window_update_actions (self);
+}
+
+/* Called when the library is open and when an import ends. */
+static void
+start_queued_import (GkWindow *self)
+{
+  g_autoptr(GPtrArray) files = NULL;
+
+  if (self->queued_files == NULL || self->queued_files->len == 0)
+    return;
+  if (self->loading || gk_importer_get_busy (self->importer))
+    return;
+
+  files = g_steal_pointer (&self->queued_files);
+  start_import (self, files);
 }
 
 /**
  * gk_window_import_files:
  * @files: (element-type GFile): files and folders
  *
- * Imports in the background; refused with a toast while another import
- * runs.
+ * Imports in the background.  Files that come while the library is
+ * still being read or while another import runs are imported after it:
+ * they come from outside the window (a double-click in Files, the
+ * command line, a second launch), where a refusal would lose them.  The
+ * window's own ways in, the Open dialog and drops, are refused meanwhile,
+ * and show it.
  */
 void
 gk_window_import_files (GkWindow  *self,
@@ -988,28 +1030,44 @@ gk_window_import_files (GkWindow  *self,
   if (files->len == 0)
     return;
 
-  if (self->loading)
+  if (self->loading || gk_importer_get_busy (self->importer))
     {
-      /* The model is filled when the library is read: an import now
-       * would be listed twice. */
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("The library is still opening: try again in a moment")));
+      if (self->queued_files == NULL)
+        self->queued_files = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < files->len; i++)
+        g_ptr_array_add (self->queued_files, g_object_ref (g_ptr_array_index (files, i)));
+
+      /* At start-up the spinner says the library is opening, and the
+       * import follows it at once: no need to say more. */
+      if (!self->loading)
+        {
+          g_autofree char *text = NULL;
+
+          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u file will be imported after the current import",
+                                               "%u files will be imported after the current import",
+                                               self->queued_files->len),
+                                  self->queued_files->len);
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+        }
       return;
     }
 
-  if (gk_importer_get_busy (self->importer))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("An import is running: wait for it or cancel it first")));
-      return;
-    }
+  start_import (self, files);
+}
 
-  self->import_cancellable = g_cancellable_new ();
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_label_set_label (self->progress_label, _("Looking for reports…"));
-  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-  gk_importer_import_async (self->importer, files, self->import_cancellable,
-                            import_done_cb, g_object_ref (self));
+/**
+ * gk_window_cancel_import:
+ *
+ * Stops the import that runs and forgets the files waiting for it.
+ */
+void
+gk_window_cancel_import (GkWindow *self)
+{
+  g_return_if_fail (GK_IS_WINDOW (self));
+
+  g_clear_pointer (&self->queued_files, g_ptr_array_unref);
+  g_cancellable_cancel (self->import_cancellable);
   _gk_window_update_actions (self);
 }
 
@@ -1042,6 +1100,7 @@ gk_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
+  g_clear_pointer (&self->queued_files, g_ptr_array_unref);
   g_cancellable_cancel (self->report_cancellable);
   g_clear_object (&self->report_cancellable);
   g_clear_handle_id (&self->load_timeout_id, g_source_remove);
