@@ -646,6 +646,81 @@ test_scroll_to_cells (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_scroller (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return GTK_IS_SCROLLED_WINDOW (widget);
+}
+
+/* Beside the tables the findings stay in view as the page scrolls, down
+ * to the tables' end and no further. */
+static void
+test_sticky_findings (void)
+{
+  g_autoptr(GkReport) report = NULL;
+  GtkWidget *view, *window, *list, *scroller, *last_grid;
+  GtkAdjustment *adjustment;
+  graphene_rect_t list_bounds, grid_bounds, start_bounds;
+  double end;
+
+  REQUIRE_DISPLAY ();
+
+  report = parse_seed_002 (NULL, NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GkFinding) finding = gk_finding_new ("X4", GK_SEVERITY_WARNING, GK_FINDING_FAILED,
+                                                     i == 0 ? "t3:a" : "t3:b", "A finding to keep in view");
+      gk_finding_add_cell (finding, "t3/new/total");
+      gk_report_add_finding (report, finding);
+    }
+
+  view = gk_report_view_new ();
+  gk_report_view_set_report (GK_REPORT_VIEW (view), report);
+  window = present_in_window (view, 1280, 700);
+  list = find_widget (view, has_css_class, "findings-list");
+  scroller = find_widget (view, is_scroller, NULL);
+  last_grid = inner_grid (view, GK_TABLE_4);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  /* Beside the tables, which are much longer than the view. */
+  g_assert_true (gtk_widget_compute_bounds (list, view, &start_bounds));
+  g_assert_true (gtk_widget_compute_bounds (inner_grid (view, GK_TABLE_3), view, &grid_bounds));
+  g_assert_cmpfloat (start_bounds.origin.x, >=, grid_bounds.origin.x + grid_bounds.size.width);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, 2 * gtk_adjustment_get_page_size (adjustment));
+
+  /* Scrolled half-way down the tables: the findings are in view. */
+  gtk_adjustment_set_value (adjustment, start_bounds.origin.y + 600);
+  wait_for_frames (view, 3);
+  g_assert_true (gtk_widget_compute_bounds (list, view, &list_bounds));
+  g_assert_cmpfloat (list_bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (list_bounds.origin.y + list_bounds.size.height, <=, gtk_widget_get_height (view));
+
+  /* Scrolled to the end: they stop where the tables end. */
+  end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  gtk_adjustment_set_value (adjustment, end);
+  wait_for_frames (view, 3);
+  g_assert_true (gtk_widget_compute_bounds (list, view, &list_bounds));
+  g_assert_true (gtk_widget_compute_bounds (last_grid, view, &grid_bounds));
+  g_assert_cmpfloat (list_bounds.origin.y + list_bounds.size.height, <=,
+                     grid_bounds.origin.y + grid_bounds.size.height + 1);
+  /* ...and the page is as long as it was. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), ==, end);
+
+  /* Back at the top, they are where they were. */
+  gtk_adjustment_set_value (adjustment, 0);
+  wait_for_frames (view, 3);
+  g_assert_true (gtk_widget_compute_bounds (list, view, &list_bounds));
+  g_assert_cmpfloat (list_bounds.origin.y, ==, start_bounds.origin.y);
+
+  /* Below the tables, in a narrower window, they scroll with the page. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  wait_for_frames (view, 3);
+  g_assert_cmpint (gtk_widget_get_margin_top (gtk_widget_get_ancestor (list, ADW_TYPE_CLAMP)), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 css_parsing_error_cb (GtkCssProvider *provider,
                       GtkCssSection  *section,
@@ -689,6 +764,7 @@ main (int   argc,
   g_test_add_func ("/report-view/layout", test_layout);
   g_test_add_func ("/report-view/tooltip-width", test_tooltip_width);
   g_test_add_func ("/report-view/scroll-to-cells", test_scroll_to_cells);
+  g_test_add_func ("/report-view/sticky-findings", test_sticky_findings);
 
   return g_test_run ();
 }

@@ -86,6 +86,7 @@ struct _GkReportView
   GtkWidget          *tables_warning;
   AdwActionRow       *source_row;
   GtkLabel           *source_value;
+  AdwActionRow       *version_row;
   GtkBox             *columns_box;
   GtkWidget          *tables_box;
   AdwClamp           *findings_clamp;
@@ -659,6 +660,30 @@ append_cross_details (GkReportView *self,
     }
 }
 
+/* Two versions of a year that disagree (D1): the user says which one
+ * counts, in the report's details rather than in the finding's row, where
+ * the button would squeeze the message beside the tables. */
+static void
+update_version_row (GkReportView *self)
+{
+  GkFinding *conflict = self->report != NULL ? find_rule (self->report, "D1", NULL) : NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (conflict == NULL || gk_finding_get_status (conflict) != GK_FINDING_FAILED)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->version_row), FALSE);
+      return;
+    }
+
+  other = describe_other_report (self, conflict);
+  /* Translators: %s names the other version: "测试区人民政府办公室 2021,
+   * version 2" */
+  subtitle = g_strdup_printf (_("%s has other numbers: choose the version that counts"), other);
+  adw_action_row_set_subtitle (self->version_row, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->version_row), TRUE);
+}
+
 static GtkWidget *
 create_finding_row (gpointer item,
                     gpointer user_data)
@@ -739,18 +764,6 @@ create_finding_row (gpointer item,
 
   g_object_set_data_full (G_OBJECT (row), "gk-finding", g_object_ref (finding), g_object_unref);
 
-  /* Two versions that disagree: the user says which one counts. */
-  if (g_strcmp0 (gk_finding_get_rule (finding), "D1") == 0
-      && gk_finding_get_status (finding) == GK_FINDING_FAILED)
-    {
-      GtkWidget *use = gtk_button_new_with_mnemonic (_("_Use This Version"));
-
-      gtk_widget_set_valign (use, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (use, _("Make this report the version that counts for its agency and year"));
-      g_signal_connect_swapped (use, "clicked", G_CALLBACK (use_version_clicked_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), use);
-    }
-
   /* A finding the rules failed can be judged; one they could not assess
    * has nothing to judge. */
   if (gk_finding_get_status (finding) == GK_FINDING_FAILED)
@@ -814,6 +827,7 @@ findings_changed_cb (GkReportView *self,
   update_findings_summary (self);
   if (self->report != NULL)
     update_template_row (self);
+  update_version_row (self);
 }
 
 static gboolean
@@ -1003,6 +1017,36 @@ update_prose (GkReportView *self)
 /* ---------------------------------------------------------------------- */
 /* Layout                                                                 */
 
+/* Beside the tables, the findings stay in view as the tables scroll by,
+ * as far as the tables go (CSS's "position: sticky"): after a click on
+ * one has scrolled to its cells, the next is still there to click.  The
+ * clamp's top margin follows the scrolling, never past the tables' end,
+ * so that the page keeps its height.  Findings taller than the view
+ * scroll with the page, or their last ones could not be reached before
+ * the tables' end.  The margin is set at once, not from an idle: the
+ * scrolling is laid out in the frame that shows it, and so is the
+ * margin. */
+static void
+update_sticky_findings (GkReportView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)));
+  GtkWidget *findings = GTK_WIDGET (self->findings_clamp);
+  int findings_height = gtk_widget_get_height (findings);
+  int room = gtk_widget_get_height (self->tables_box) - findings_height;
+  graphene_point_t top;
+  int margin = 0;
+
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->columns_box)) == GTK_ORIENTATION_HORIZONTAL
+      && room > 0
+      && findings_height + 2 * SCROLL_MARGIN <= gtk_adjustment_get_page_size (adjustment)
+      && gtk_widget_compute_point (GTK_WIDGET (self->columns_box), content, &GRAPHENE_POINT_INIT (0, 0), &top))
+    margin = CLAMP ((int) (gtk_adjustment_get_value (adjustment) + SCROLL_MARGIN - top.y), 0, room);
+
+  if (gtk_widget_get_margin_top (findings) != margin)
+    gtk_widget_set_margin_top (findings, margin);
+}
+
 static void
 gk_report_view_measure (GtkWidget      *widget,
                         GtkOrientation  orientation,
@@ -1055,7 +1099,10 @@ gk_report_view_size_allocate (GtkWidget *widget,
       if (wide)
         gtk_widget_add_css_class (GTK_WIDGET (self->columns_box), "wide");
       else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->columns_box), "wide");
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (self->columns_box), "wide");
+          gtk_widget_set_margin_top (GTK_WIDGET (self->findings_clamp), 0);
+        }
     }
 
   gtk_widget_allocate (GTK_WIDGET (self->scroller), width, height, baseline, NULL);
@@ -1189,6 +1236,7 @@ gk_report_view_class_init (GkReportViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkReportView, tables_warning);
   gtk_widget_class_bind_template_child (widget_class, GkReportView, source_row);
   gtk_widget_class_bind_template_child (widget_class, GkReportView, source_value);
+  gtk_widget_class_bind_template_child (widget_class, GkReportView, version_row);
   gtk_widget_class_bind_template_child (widget_class, GkReportView, columns_box);
   gtk_widget_class_bind_template_child (widget_class, GkReportView, tables_box);
   gtk_widget_class_bind_template_child (widget_class, GkReportView, findings_clamp);
@@ -1197,6 +1245,7 @@ gk_report_view_class_init (GkReportViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkReportView, findings_list);
   gtk_widget_class_bind_template_child (widget_class, GkReportView, prose_box);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, use_version_clicked_cb);
 
   gtk_widget_class_set_css_name (widget_class, "reportview");
 }
@@ -1216,6 +1265,16 @@ gk_report_view_init (GkReportView *self)
 
   build_table_sections (self);
   gk_report_view_set_report (self, NULL);
+
+  {
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+    /* "changed" too: the tables, the findings or the view change size. */
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (update_sticky_findings),
+                             self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (adjustment, "changed", G_CALLBACK (update_sticky_findings),
+                             self, G_CONNECT_SWAPPED);
+  }
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1278,6 +1337,7 @@ gk_report_view_set_report (GkReportView *self,
     }
 
   update_findings_summary (self);
+  update_version_row (self);
   update_tables (self);
   update_prose (self);
 
