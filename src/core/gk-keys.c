@@ -460,11 +460,24 @@ gk_keys_t3_row_key (const char *label,
 
   if (*group == GK_T3_GROUP_NONE)
     return NULL;
-  if (item == 0)
+  if (item == 0 && *group == GK_T3_GROUP_OTHER)
     {
-      /* Only 其他处理 has a row of its own in one template (2019). */
-      return *group == GK_T3_GROUP_OTHER && strstr (label, "其他处理") != NULL ? "other" : NULL;
+      const char *heading = strstr (label, "其他处理");
+
+      /* 2021's "3.其他" has no words but 其他: when its number is gone
+       * (Word numbers its lists itself, and a copy of the text loses
+       * them), it is the 其他 left once the group's own 其他处理 is
+       * taken out. */
+      if (heading == NULL ? strstr (label, "其他") != NULL
+                          : (strstr (heading + strlen ("其他处理"), "其他") != NULL
+                             || g_strstr_len (label, heading - label, "其他") != NULL))
+        item = 3;
+      /* Else only 其他处理 has a row of its own in one template (2019). */
+      else
+        return heading != NULL ? "other" : NULL;
     }
+  else if (item == 0)
+    return NULL;
   if (item < 0 || item > max_items[*group])
     return NULL;
 
