@@ -518,8 +518,8 @@ add_d1 (GkReport *report,
   /* Translators: D1.  The first %s names the other report, e.g. "the
    * 2020 report “b.txt”"; the last lists the cells. */
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%s is another version of this report, with a different number in %u cell: %s",
-                                          "%s is another version of this report, with different numbers in %u cells: %s",
+                                          "Another version of this report, %s, has a different number in %u cell: %s",
+                                          "Another version of this report, %s, has different numbers in %u cells: %s",
                                           n),
                              other_name, n, list->str);
 
