@@ -594,6 +594,7 @@ test_other_encodings (void)
     g_assert_cmpstr (text, ==, "P|1\357\277\275\nP|第一段\nP|第二\357\277\275\n");
     g_clear_pointer (&rows, g_ptr_array_unref);
     g_clear_pointer (&encoding, g_free);
+    g_clear_pointer (&text, g_free);
   }
   /* Many such bytes are not a page in that encoding. */
   {
