@@ -1029,13 +1029,24 @@ update_prose (GkReportView *self)
 static void
 update_sticky_findings (GkReportView *self)
 {
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)));
-  GtkWidget *findings = GTK_WIDGET (self->findings_clamp);
-  int findings_height = gtk_widget_get_height (findings);
-  int room = gtk_widget_get_height (self->tables_box) - findings_height;
+  GtkAdjustment *adjustment;
+  GtkWidget *viewport, *content, *findings;
+  int findings_height, room;
   graphene_point_t top;
   int margin = 0;
+
+  /* The adjustment outlives the page while it is taken down. */
+  if (self->scroller == NULL || self->findings_clamp == NULL || self->tables_box == NULL)
+    return;
+  viewport = gtk_scrolled_window_get_child (self->scroller);
+  content = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : NULL;
+  if (content == NULL)
+    return;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  findings = GTK_WIDGET (self->findings_clamp);
+  findings_height = gtk_widget_get_height (findings);
+  room = gtk_widget_get_height (self->tables_box) - findings_height;
 
   if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->columns_box)) == GTK_ORIENTATION_HORIZONTAL
       && room > 0

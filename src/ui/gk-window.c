@@ -953,13 +953,6 @@ import_done_cb (GObject      *object,
 }
 
 /**
- * gk_window_is_importing:
- *
- * Returns: whether an import runs or waits: files are queued, or the
- *   library is still being read.  Drops and the Open dialog are refused
- *   meanwhile.
- */
-/**
  * gk_window_is_loading:
  * @self: a #GkWindow
  *
@@ -973,6 +966,13 @@ gk_window_is_loading (GkWindow *self)
   return self->loading;
 }
 
+/**
+ * gk_window_is_importing:
+ *
+ * Returns: whether an import runs or waits: files are queued, or the
+ *   library is still being read.  Drops and the Open dialog are refused
+ *   meanwhile.
+ */
 gboolean
 gk_window_is_importing (GkWindow *self)
 {
